@@ -1,0 +1,58 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "batchdeck",
+  products: [.executable(name: "batchdeck", targets: ["batchdeck"])],
+  targets: [
+    // C libraries from Debian. Only CursesTerminal imports CNcursesw, only KubeClient CCurl.
+    .target(
+      name: "CNcursesw",
+      linkerSettings: [.linkedLibrary("ncursesw")]
+    ),
+    .systemLibrary(
+      name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+    .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+
+    // Pure Swift layers.
+    .target(name: "Logging"),
+    .target(name: "APIMachinery"),
+    .target(name: "BatchdeckModel"),
+    .target(name: "KubeYAML", dependencies: ["CYAML", "APIMachinery"]),
+    .target(name: "KubeClient", dependencies: ["CCurl", "APIMachinery", "BatchdeckModel", "Logging"]),
+    .target(
+      name: "ClusterSimulator",
+      dependencies: ["APIMachinery", "BatchdeckModel", "KubeYAML", "Logging"]
+    ),
+    .target(
+      name: "BatchdeckSync",
+      dependencies: ["KubeClient", "APIMachinery", "BatchdeckModel", "Logging"]
+    ),
+    .target(name: "BatchdeckView", dependencies: ["BatchdeckModel"]),
+    .target(name: "CursesTerminal", dependencies: ["CNcursesw", "BatchdeckView"]),
+    .executableTarget(
+      name: "batchdeck",
+      dependencies: [
+        "APIMachinery", "BatchdeckModel", "KubeYAML", "KubeClient", "ClusterSimulator",
+        "BatchdeckSync", "BatchdeckView", "CursesTerminal", "Logging",
+      ]
+    ),
+
+    .testTarget(name: "APIMachineryTests", dependencies: ["APIMachinery"]),
+    .testTarget(name: "BatchdeckModelTests", dependencies: ["BatchdeckModel"]),
+    .testTarget(name: "KubeYAMLTests", dependencies: ["KubeYAML", "APIMachinery"]),
+    .testTarget(
+      name: "KubeClientTests", dependencies: ["KubeClient", "APIMachinery", "BatchdeckModel"]),
+    .testTarget(
+      name: "ClusterSimulatorTests",
+      dependencies: ["ClusterSimulator", "APIMachinery", "BatchdeckModel", "KubeYAML"]
+    ),
+    .testTarget(
+      name: "BatchdeckViewTests",
+      dependencies: ["BatchdeckView", "BatchdeckModel"],
+      exclude: ["Snapshots"]
+    ),
+    .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "BatchdeckView"]),
+    .testTarget(name: "BatchdeckEndToEndTests", dependencies: ["batchdeck"]),
+  ]
+)

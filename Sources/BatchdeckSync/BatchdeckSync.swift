@@ -1,0 +1,1 @@
+// The BatchdeckSync module; see README.md for the layering.

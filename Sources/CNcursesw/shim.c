@@ -1,0 +1,2 @@
+#define _XOPEN_SOURCE 700
+#include "CNcursesw.h"

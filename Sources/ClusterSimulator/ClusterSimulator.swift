@@ -1,0 +1,1 @@
+// The ClusterSimulator module; see README.md for the layering.

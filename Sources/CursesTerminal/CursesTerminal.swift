@@ -1,0 +1,1 @@
+// The CursesTerminal module; see README.md for the layering.

@@ -1,0 +1,1 @@
+// The KubeClient module; see README.md for the layering.

@@ -1,0 +1,1 @@
+// The KubeYAML module; see README.md for the layering.
