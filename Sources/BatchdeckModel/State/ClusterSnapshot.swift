@@ -1,0 +1,63 @@
+import Foundation
+
+/// How fresh one resource's data is.
+public struct SourceStatus: Sendable, Hashable {
+  /// When the last list or watch event arrived; `nil` before the first sync.
+  public var lastSynced: Date?
+  /// The last error, shown until the source recovers.
+  public var error: String?
+
+  public init(lastSynced: Date? = nil, error: String? = nil) {
+    self.lastSynced = lastSynced
+    self.error = error
+  }
+
+  public var hasSynced: Bool { lastSynced != nil }
+}
+
+/// An immutable picture of the cluster's batch objects, handed to the thread that owns the
+/// screen. Each array is sorted by namespace, then name.
+public struct ClusterSnapshot: Sendable, Hashable {
+  public var cronJobs: [CronJob]
+  public var jobs: [Job]
+  public var pods: [Pod]
+  public var events: [Event]
+  public var sources: [String: SourceStatus]
+  /// Increases with every change, so a consumer can skip an unchanged snapshot.
+  public var generation: UInt64
+
+  public init(
+    cronJobs: [CronJob] = [], jobs: [Job] = [], pods: [Pod] = [], events: [Event] = [],
+    sources: [String: SourceStatus] = [:], generation: UInt64 = 0
+  ) {
+    self.cronJobs = cronJobs
+    self.jobs = jobs
+    self.pods = pods
+    self.events = events
+    self.sources = sources
+    self.generation = generation
+  }
+
+  /// Jobs controlled by the CronJob, newest first.
+  public func jobs(of cronJob: CronJob) -> [Job] {
+    jobs.filter {
+      $0.metadata.namespace == cronJob.metadata.namespace
+        && $0.cronJobOwner?.name == cronJob.metadata.name
+    }
+    .sorted { ($0.metadata.creationTimestamp ?? .distantPast) > ($1.metadata.creationTimestamp ?? .distantPast) }
+  }
+
+  /// Pods controlled by the Job, oldest first.
+  public func pods(of job: Job) -> [Pod] {
+    pods.filter {
+      $0.metadata.namespace == job.metadata.namespace
+        && ($0.jobOwner?.uid == job.metadata.uid
+          || ($0.jobOwner == nil && $0.metadata.labels["job-name"] == job.metadata.name))
+    }
+    .sorted { lhs, rhs in
+      let left = lhs.metadata.creationTimestamp ?? .distantPast
+      let right = rhs.metadata.creationTimestamp ?? .distantPast
+      return left == right ? lhs.metadata.name < rhs.metadata.name : left < right
+    }
+  }
+}

@@ -1,0 +1,145 @@
+/// The panes of the main screen, in Tab order.
+public enum Pane: Int, Sendable, CaseIterable {
+  case cronJobs, jobs, pods, logs
+}
+
+/// What a key asks the dashboard to do; views map keys to these.
+public enum DashboardAction: Sendable, Hashable {
+  case moveUp, moveDown, pageUp, pageDown, top, bottom
+  case nextPane, previousPane
+  case drillDown, back
+  case quit
+}
+
+/// What the main loop must do after an action.
+public enum DashboardOutcome: Sendable, Hashable {
+  case redraw
+  case quit
+  case none
+}
+
+/// The selection, focus and drill-down of the main screen: a value, changed only by `apply`.
+///
+/// Selections are kept by object UID, never by row text, so they survive refreshes and
+/// re-sorting.
+public struct DashboardState: Sendable, Hashable {
+  public var focus: Pane = .cronJobs
+  public var selectedCronJob: String?
+  public var selectedJob: String?
+  public var selectedPod: String?
+  /// When set, the Jobs pane lists only this CronJob's Jobs (Enter on a CronJob).
+  public var drilledCronJob: String?
+  /// Rows a page-up or page-down moves; set by the view from the pane height.
+  public var pageSize = 10
+
+  public init() {}
+
+  /// The rows each pane shows for this state and snapshot.
+  public func rows(in snapshot: ClusterSnapshot) -> DashboardRows {
+    let drilled = drilledCronJob.flatMap { uid in snapshot.cronJobs.first { $0.id == uid } }
+    let jobs = drilled.map { snapshot.jobs(of: $0) } ?? snapshot.jobs
+    let job = jobs.first { $0.id == selectedJob } ?? jobs.first
+    let pods = job.map { snapshot.pods(of: $0) } ?? []
+    let pod = pods.first { $0.id == selectedPod } ?? pods.last
+    return DashboardRows(
+      cronJobs: snapshot.cronJobs, drilledCronJob: drilled, jobs: jobs, pods: pods,
+      selectedCronJob: snapshot.cronJobs.first { $0.id == selectedCronJob }
+        ?? snapshot.cronJobs.first,
+      selectedJob: job, selectedPod: pod)
+  }
+
+  /// Applies an action; returns what the loop must do next.
+  public mutating func apply(_ action: DashboardAction, in snapshot: ClusterSnapshot)
+    -> DashboardOutcome
+  {
+    let rows = rows(in: snapshot)
+    switch action {
+    case .quit:
+      return .quit
+    case .moveUp: move(by: -1, rows: rows)
+    case .moveDown: move(by: 1, rows: rows)
+    case .pageUp: move(by: -pageSize, rows: rows)
+    case .pageDown: move(by: pageSize, rows: rows)
+    case .top: move(by: Int.min / 2, rows: rows)
+    case .bottom: move(by: Int.max / 2, rows: rows)
+    case .nextPane: focus = Pane(rawValue: (focus.rawValue + 1) % Pane.allCases.count) ?? .cronJobs
+    case .previousPane:
+      let count = Pane.allCases.count
+      focus = Pane(rawValue: (focus.rawValue + count - 1) % count) ?? .cronJobs
+    case .drillDown: drillDown(rows: rows)
+    case .back: goBack()
+    }
+    return .redraw
+  }
+
+  private mutating func drillDown(rows: DashboardRows) {
+    switch focus {
+    case .cronJobs:
+      guard let cronJob = rows.selectedCronJob else { return }
+      drilledCronJob = cronJob.id
+      selectedCronJob = cronJob.id
+      selectedJob = nil
+      focus = .jobs
+    case .jobs:
+      guard let job = rows.selectedJob else { return }
+      selectedJob = job.id
+      selectedPod = nil
+      focus = .pods
+    case .pods:
+      guard let pod = rows.selectedPod else { return }
+      selectedPod = pod.id
+      focus = .logs
+    case .logs:
+      break
+    }
+  }
+
+  private mutating func goBack() {
+    switch focus {
+    case .logs: focus = .pods
+    case .pods: focus = .jobs
+    case .jobs:
+      if drilledCronJob != nil {
+        drilledCronJob = nil
+        selectedJob = nil
+      }
+      focus = .cronJobs
+    case .cronJobs:
+      drilledCronJob = nil
+    }
+  }
+
+  private mutating func move(by offset: Int, rows: DashboardRows) {
+    switch focus {
+    case .cronJobs:
+      selectedCronJob = Self.step(rows.cronJobs, from: rows.selectedCronJob?.id, by: offset)
+    case .jobs:
+      selectedJob = Self.step(rows.jobs, from: rows.selectedJob?.id, by: offset)
+      selectedPod = nil
+    case .pods:
+      selectedPod = Self.step(rows.pods, from: rows.selectedPod?.id, by: offset)
+    case .logs:
+      break
+    }
+  }
+
+  private static func step<T: Identifiable>(_ items: [T], from id: String?, by offset: Int)
+    -> String? where T.ID == String
+  {
+    guard !items.isEmpty else { return nil }
+    let current = items.firstIndex { $0.id == id } ?? 0
+    let target = min(max(0, current.addingReportingOverflow(offset).partialValue), items.count - 1)
+    return items[target].id
+  }
+}
+
+/// The rows each pane shows, with the resolved selection of each.
+public struct DashboardRows: Sendable, Hashable {
+  public var cronJobs: [CronJob]
+  public var drilledCronJob: CronJob?
+  public var jobs: [Job]
+  public var pods: [Pod]
+  public var selectedCronJob: CronJob?
+  public var selectedJob: Job?
+  public var selectedPod: Pod?
+}

@@ -1,1 +1,0 @@
-// The BatchdeckSync module; see README.md for the layering.

@@ -1,0 +1,141 @@
+import APIMachinery
+import BatchdeckModel
+import Foundation
+import KubeClient
+import Logging
+import Synchronization
+
+/// Mirrors the cluster's CronJobs, Jobs, Pods and Events and publishes them as snapshots.
+///
+/// One reflector thread per resource updates a shared index; a publisher thread turns the
+/// index into a sorted `ClusterSnapshot` at most every `publishInterval`, so the thread that
+/// owns the screen only ever picks up a finished value.
+public final class ClusterWatcher: Sendable {
+  private let api: KubeAPI
+  private let namespace: String?
+  private let logger: Logger
+  private let clock: @Sendable () -> Date
+  private let publishInterval: Double
+  private let index = Mutex(ObjectIndex())
+  private let published = Mutex(ClusterSnapshot())
+  private let cancellation = CancellationToken()
+  private let onPublish: @Sendable () -> Void
+
+  /// - Parameters:
+  ///   - clock: the time to stamp sync state with (the cluster's clock for a simulation).
+  ///   - onPublish: called on the publisher thread after each new snapshot, e.g. to wake a loop.
+  public init(
+    api: KubeAPI, namespace: String? = nil, logger: Logger,
+    clock: @escaping @Sendable () -> Date = { Date() }, publishInterval: Double = 0.1,
+    onPublish: @escaping @Sendable () -> Void = {}
+  ) {
+    self.api = api
+    self.namespace = namespace
+    self.logger = logger
+    self.clock = clock
+    self.publishInterval = publishInterval
+    self.onPublish = onPublish
+  }
+
+  /// The newest snapshot.
+  public var snapshot: ClusterSnapshot { published.withLock { $0 } }
+
+  /// Starts the reflector and publisher threads.
+  public func start() {
+    for resource in APIResource.allCases {
+      let reflector = ResourceReflector(
+        api: api, resource: resource, namespace: namespace,
+        logger: logger.labeled("sync.\(resource.rawValue)")
+      ) { [weak self] update in
+        self?.apply(update, to: resource)
+      }
+      let thread = Thread { [cancellation] in reflector.run(cancellation: cancellation) }
+      thread.name = "sync.\(resource.rawValue)"
+      thread.start()
+    }
+    let publisher = Thread { [weak self] in self?.publishLoop() }
+    publisher.name = "sync.publish"
+    publisher.start()
+  }
+
+  /// Stops every thread; streams end at their next chunk or cancellation check.
+  public func stop() { cancellation.cancel() }
+
+  private func apply(_ update: ReflectorUpdate, to resource: APIResource) {
+    let now = clock()
+    index.withLock { index in
+      index.apply(update, to: resource)
+      if case .failed(let message) = update {
+        index.sources[resource.rawValue, default: SourceStatus()].error = message
+      } else {
+        index.sources[resource.rawValue] = SourceStatus(lastSynced: now, error: nil)
+      }
+      index.generation += 1
+    }
+  }
+
+  private func publishLoop() {
+    var lastGeneration: UInt64 = 0
+    while !cancellation.isCancelled {
+      let snapshot: ClusterSnapshot? = index.withLock { index in
+        guard index.generation != lastGeneration else { return nil }
+        lastGeneration = index.generation
+        return index.snapshot()
+      }
+      if let snapshot {
+        published.withLock { $0 = snapshot }
+        onPublish()
+      }
+      Thread.sleep(forTimeInterval: publishInterval)
+    }
+  }
+}
+
+/// Decoded objects by UID, per resource.
+struct ObjectIndex {
+  var cronJobs: [String: CronJob] = [:]
+  var jobs: [String: Job] = [:]
+  var pods: [String: Pod] = [:]
+  var events: [String: Event] = [:]
+  var sources: [String: SourceStatus] = [:]
+  var generation: UInt64 = 0
+
+  mutating func apply(_ update: ReflectorUpdate, to resource: APIResource) {
+    switch (resource, update) {
+    case (_, .failed): break
+    case (.cronJobs, _): Self.apply(update, to: &cronJobs, decode: CronJob.init(wire:))
+    case (.jobs, _): Self.apply(update, to: &jobs, decode: Job.init(wire:))
+    case (.pods, _): Self.apply(update, to: &pods, decode: Pod.init(wire:))
+    case (.events, _): Self.apply(update, to: &events, decode: Event.init(wire:))
+    }
+  }
+
+  private static func apply<T: Identifiable>(
+    _ update: ReflectorUpdate, to table: inout [String: T], decode: (JSONValue) -> T
+  ) where T.ID == String {
+    switch update {
+    case .replaced(let objects):
+      table = Dictionary(objects.map(decode).map { ($0.id, $0) }, uniquingKeysWith: { $1 })
+    case .upserted(let object):
+      let value = decode(object)
+      table[value.id] = value
+    case .deleted(let object):
+      table[decode(object).id] = nil
+    case .failed:
+      break
+    }
+  }
+
+  func snapshot() -> ClusterSnapshot {
+    ClusterSnapshot(
+      cronJobs: cronJobs.values.sorted { Self.order($0.metadata, $1.metadata) },
+      jobs: jobs.values.sorted { Self.order($0.metadata, $1.metadata) },
+      pods: pods.values.sorted { Self.order($0.metadata, $1.metadata) },
+      events: events.values.sorted { Self.order($0.metadata, $1.metadata) },
+      sources: sources, generation: generation)
+  }
+
+  private static func order(_ lhs: ObjectMeta, _ rhs: ObjectMeta) -> Bool {
+    lhs.namespace == rhs.namespace ? lhs.name < rhs.name : lhs.namespace < rhs.namespace
+  }
+}

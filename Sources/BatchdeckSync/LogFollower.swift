@@ -1,0 +1,111 @@
+import APIMachinery
+import BatchdeckModel
+import Foundation
+import KubeClient
+import Logging
+import Synchronization
+
+/// Follows the log of one container at a time, keeping a bounded tail.
+///
+/// `follow` switches to another container, cancelling the previous stream; lines arrive on a
+/// background thread and are read with `tail`.
+public final class LogFollower: Sendable {
+  private struct Stream {
+    var tail: LogTail
+    var token: CancellationToken
+    var generation: UInt64
+  }
+
+  private let api: KubeAPI
+  private let logger: Logger
+  private let tailLines: Int
+  private let onChange: @Sendable () -> Void
+  private let current = Mutex<Stream?>(nil)
+
+  public init(
+    api: KubeAPI, logger: Logger, tailLines: Int = 200,
+    onChange: @escaping @Sendable () -> Void = {}
+  ) {
+    self.api = api
+    self.logger = logger
+    self.tailLines = tailLines
+    self.onChange = onChange
+  }
+
+  /// The tail being followed, with a counter that moves on each change.
+  public var tail: (tail: LogTail, generation: UInt64)? {
+    current.withLock { stream in stream.map { ($0.tail, $0.generation) } }
+  }
+
+  /// Follows `container` of `pod`; a no-op when that is already followed.
+  public func follow(namespace: String, pod: String, container: String) {
+    let token = CancellationToken()
+    let started: Bool = current.withLock { stream in
+      if let stream, stream.tail.namespace == namespace, stream.tail.pod == pod,
+        stream.tail.container == container
+      {
+        return false
+      }
+      stream?.token.cancel()
+      stream = Stream(
+        tail: LogTail(namespace: namespace, pod: pod, container: container), token: token,
+        generation: (stream?.generation ?? 0) + 1)
+      return true
+    }
+    guard started else { return }
+    let thread = Thread { [weak self] in
+      self?.run(namespace: namespace, pod: pod, container: container, token: token)
+    }
+    thread.name = "logs"
+    thread.start()
+    onChange()
+  }
+
+  /// Stops following anything.
+  public func stop() {
+    current.withLock { stream in
+      stream?.token.cancel()
+      stream = nil
+    }
+  }
+
+  private func run(namespace: String, pod: String, container: String, token: CancellationToken) {
+    var attempt = 0
+    while !token.isCancelled {
+      var received = false
+      do throws(KubeError) {
+        try api.streamLog(
+          namespace: namespace, pod: pod, container: container,
+          tailLines: attempt == 0 ? tailLines : 0, follow: true, cancellation: token
+        ) { line in
+          received = true
+          update(token) { tail in
+            tail.error = nil
+            tail.append([line])
+          }
+          return token.isCancelled ? .stop : .proceed
+        }
+        return
+      } catch {
+        if token.isCancelled { return }
+        logger.debug("log \(namespace)/\(pod)/\(container): \(error)")
+        let message: String
+        if case .api(let status) = error { message = status.message } else { message = "\(error)" }
+        update(token) { $0.error = message }
+      }
+      if received { attempt += 1 }
+      ResourceReflector.sleep(seconds: 1.5, unless: token)
+    }
+  }
+
+  private func update(_ token: CancellationToken, _ change: (inout LogTail) -> Void) {
+    let changed: Bool = current.withLock { stream in
+      guard var active = stream, active.token === token else { return false }
+      change(&active.tail)
+      active.generation += 1
+      stream = active
+      return true
+    }
+    if changed { onChange() }
+  }
+}

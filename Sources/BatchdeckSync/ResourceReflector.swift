@@ -1,0 +1,101 @@
+import APIMachinery
+import Foundation
+import KubeClient
+import Logging
+
+/// What a reflector learned from the server.
+public enum ReflectorUpdate: Sendable {
+  /// A complete list: everything not in it is gone.
+  case replaced([JSONValue])
+  case upserted(JSONValue)
+  case deleted(JSONValue)
+  /// The source failed; its last good data stays.
+  case failed(String)
+}
+
+/// Keeps one resource in sync: list, then watch from the list's resource version, resuming
+/// from the last version seen, re-listing on 410, reconnecting with back-off.
+public final class ResourceReflector: Sendable {
+  private let api: KubeAPI
+  private let resource: APIResource
+  private let namespace: String?
+  private let logger: Logger
+  private let onUpdate: @Sendable (ReflectorUpdate) -> Void
+
+  public init(
+    api: KubeAPI, resource: APIResource, namespace: String?, logger: Logger,
+    onUpdate: @escaping @Sendable (ReflectorUpdate) -> Void
+  ) {
+    self.api = api
+    self.resource = resource
+    self.namespace = namespace
+    self.logger = logger
+    self.onUpdate = onUpdate
+  }
+
+  /// Runs until `cancellation` is set. Blocks: call on a thread of its own.
+  public func run(cancellation: CancellationToken) {
+    var backoff = Backoff(seed: UInt64(truncatingIfNeeded: resource.rawValue.hashValue))
+    var resourceVersion: String?
+    while !cancellation.isCancelled {
+      do throws(KubeError) {
+        if resourceVersion == nil {
+          let page = try api.list(resource, namespace: namespace, cancellation: cancellation)
+          onUpdate(.replaced(page.items))
+          resourceVersion = page.resourceVersion
+          logger.debug("listed \(page.items.count) \(resource.rawValue) at \(page.resourceVersion)")
+        }
+        try watch(from: &resourceVersion, cancellation: cancellation, backoff: &backoff)
+      } catch {
+        guard !cancellation.isCancelled else { return }
+        if error.isExpired {
+          logger.info("\(resource.rawValue) watch expired; listing again")
+          resourceVersion = nil
+          continue
+        }
+        logger.warning("\(resource.rawValue): \(error)")
+        onUpdate(.failed(error.description))
+        Self.sleep(seconds: backoff.nextDelay(), unless: cancellation)
+      }
+    }
+  }
+
+  private func watch(
+    from resourceVersion: inout String?, cancellation: CancellationToken, backoff: inout Backoff
+  ) throws(KubeError) {
+    var version = resourceVersion ?? ""
+    var expired: APIStatus?
+    defer { resourceVersion = expired == nil ? version : nil }
+    try api.watch(
+      resource, namespace: namespace, resourceVersion: version, cancellation: cancellation
+    ) { event in
+      switch event {
+      case .added(let object), .modified(let object):
+        onUpdate(.upserted(object))
+        version = object[path: ["metadata", "resourceVersion"]]?.stringValue ?? version
+      case .deleted(let object):
+        onUpdate(.deleted(object))
+        version = object[path: ["metadata", "resourceVersion"]]?.stringValue ?? version
+      case .bookmark(let bookmarkVersion):
+        version = bookmarkVersion
+      case .error(let status):
+        expired = status
+        return .stop
+      }
+      backoff.reset()
+      return .proceed
+    }
+    if let expired {
+      if expired.code == 410 { return }
+      throw .api(expired)
+    }
+  }
+
+  /// Sleeps in short steps so a cancellation ends the wait quickly.
+  static func sleep(seconds: Double, unless cancellation: CancellationToken) {
+    let end = Date().addingTimeInterval(seconds)
+    while !cancellation.isCancelled, Date() < end {
+      Thread.sleep(forTimeInterval: min(0.05, max(0, end.timeIntervalSinceNow)))
+    }
+  }
+}

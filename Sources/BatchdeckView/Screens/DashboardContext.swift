@@ -1,0 +1,17 @@
+import Foundation
+
+/// What the header says about the connection: facts the screen does not derive itself.
+public struct DashboardContext: Sendable, Hashable {
+  public var cluster: String
+  public var context: String
+  public var namespace: String
+  /// `×10` style note for a simulated clock; empty for a real cluster.
+  public var clockNote: String
+
+  public init(cluster: String, context: String, namespace: String, clockNote: String = "") {
+    self.cluster = cluster
+    self.context = context
+    self.namespace = namespace
+    self.clockNote = clockNote
+  }
+}

@@ -1,0 +1,197 @@
+import BatchdeckModel
+import Foundation
+
+/// The main screen: header, CronJobs, Jobs, Pods, a log tail and key hints.
+///
+/// A pure function of its inputs: the same state, snapshot, size and `now` give the same
+/// canvas, which is what the golden tests rely on.
+public struct DashboardScreen: Sendable {
+  public var state: DashboardState
+  public var snapshot: ClusterSnapshot
+  public var logTail: LogTail?
+  public var context: DashboardContext
+  public var theme: Theme
+  public var keys: KeyBindings
+  /// A one-line message above the footer's hints, such as an error.
+  public var flash: (text: String, role: ThemeRole)?
+
+  public init(
+    state: DashboardState, snapshot: ClusterSnapshot, logTail: LogTail?,
+    context: DashboardContext, theme: Theme, keys: KeyBindings = .dashboard,
+    flash: (text: String, role: ThemeRole)? = nil
+  ) {
+    self.state = state
+    self.snapshot = snapshot
+    self.logTail = logTail
+    self.context = context
+    self.theme = theme
+    self.keys = keys
+    self.flash = flash
+  }
+
+  /// Draws the screen at `width` × `height` as of `now`.
+  public func render(width: Int, height: Int, now: Date) -> Canvas {
+    var canvas = Canvas(width: width, height: height)
+    guard let layout = DashboardLayout(width: width, height: height) else {
+      drawTooSmall(into: &canvas)
+      return canvas
+    }
+    let rows = state.rows(in: snapshot)
+    drawHeader(into: &canvas, frame: layout.header, now: now)
+    drawCronJobs(into: &canvas, frame: layout.cronJobs, rows: rows, now: now)
+    drawJobs(into: &canvas, frame: layout.jobs, rows: rows, now: now)
+    drawPods(into: &canvas, frame: layout.pods, rows: rows, now: now)
+    LogPane(tail: logTail, pod: rows.selectedPod, focused: state.focus == .logs)
+      .draw(into: &canvas, frame: layout.logs, theme: theme)
+    drawFooter(into: &canvas, frame: layout.footer)
+    return canvas
+  }
+
+  private func drawTooSmall(into canvas: inout Canvas) {
+    let lines = [
+      "Terminal too small",
+      "need \(DashboardLayout.minimumWidth)x\(DashboardLayout.minimumHeight),"
+        + " have \(canvas.width)x\(canvas.height)",
+      "q quits",
+    ]
+    for (index, line) in lines.enumerated() {
+      canvas.draw(line, column: 0, row: index, style: theme[index == 0 ? .flashWarning : .row])
+    }
+  }
+
+  private func drawHeader(into canvas: inout Canvas, frame: Rect, now: Date) {
+    canvas.fill(column: 0, row: frame.row, width: frame.width, height: 1, style: theme[.header])
+    var cursor = canvas.draw(" Batchdeck ", column: 0, row: frame.row, style: theme[.headerAccent])
+    let clock = Self.clockText(now) + (context.clockNote.isEmpty ? "" : " \(context.clockNote)")
+    let parts = [
+      "cluster: \(context.cluster)", "context: \(context.context)",
+      "namespace: \(context.namespace)", clock, syncText(now: now),
+    ]
+    for part in parts where cursor < frame.width {
+      cursor += canvas.draw(
+        "│ \(part) ", column: cursor, row: frame.row, style: theme[.header],
+        maxWidth: frame.width - cursor)
+    }
+  }
+
+  private func syncText(now: Date) -> String {
+    let failures = snapshot.sources.values.compactMap(\.error)
+    if let failure = failures.first { return "stale: \(failure)" }
+    let synced = snapshot.sources.values.compactMap(\.lastSynced)
+    guard synced.count >= 3, let oldest = synced.min() else { return "syncing…" }
+    return "live, updated \(HumanDuration.format(max(0, now.timeIntervalSince(oldest)))) ago"
+  }
+
+  static func clockText(_ date: Date) -> String {
+    let stamp = RFC3339Text.format(date)
+    return stamp.replacingOccurrences(of: "T", with: " ")
+  }
+
+  private func drawCronJobs(into canvas: inout Canvas, frame: Rect, rows: DashboardRows, now: Date)
+  {
+    let focused = state.focus == .cronJobs
+    BoxWidget.draw(
+      into: &canvas, frame: frame, title: "CronJobs (\(rows.cronJobs.count))", focused: focused,
+      theme: theme)
+    let columns = [
+      TableColumn("NAMESPACE", priority: 2), TableColumn("NAME", flexible: true),
+      TableColumn("SCHEDULE"), TableColumn("TIMEZONE", priority: 3),
+      TableColumn("SUSPEND", priority: 1), TableColumn("ACTIVE", priority: 1),
+      TableColumn("LAST SCHEDULE"), TableColumn("AGE", priority: 4),
+    ]
+    let cells = rows.cronJobs.map { cronJob in
+      let printed = cronJob.printedColumns(now: now)
+      let role = StatusRoles.cronJob(cronJob)
+      return [TableCell(cronJob.metadata.namespace)]
+        + printed.enumerated().map { index, text in
+          TableCell(text, role: index == 3 || index == 4 ? role : nil)
+        }
+    }
+    let selected = rows.selectedCronJob.flatMap { cronJob in
+      rows.cronJobs.firstIndex { $0.id == cronJob.id }
+    }
+    TableWidget(columns: columns, rows: cells, selectedRow: selected, focused: focused)
+      .draw(into: &canvas, frame: frame.inner, theme: theme, emptyText: emptyText("CronJobs"))
+  }
+
+  private func drawJobs(into canvas: inout Canvas, frame: Rect, rows: DashboardRows, now: Date) {
+    let focused = state.focus == .jobs
+    let scope = rows.drilledCronJob.map { "of cronjob/\($0.metadata.name)" } ?? "all"
+    BoxWidget.draw(
+      into: &canvas, frame: frame, title: "Jobs \(scope) (\(rows.jobs.count))",
+      focused: focused, theme: theme)
+    let columns = [
+      TableColumn("NAMESPACE", priority: 2), TableColumn("NAME", flexible: true),
+      TableColumn("STATUS"), TableColumn("COMPLETIONS", alignRight: false),
+      TableColumn("PROGRESS", priority: 1), TableColumn("DURATION"),
+      TableColumn("AGE", priority: 3),
+    ]
+    let cells = rows.jobs.map { job in
+      let printed = job.printedColumns(now: now)
+      return [
+        TableCell(job.metadata.namespace), TableCell(printed[0]),
+        TableCell(printed[1], role: StatusRoles.job(printed[1])), TableCell(printed[2]),
+        progressCell(job), TableCell(printed[3]), TableCell(printed[4]),
+      ]
+    }
+    let selected = rows.selectedJob.flatMap { job in rows.jobs.firstIndex { $0.id == job.id } }
+    TableWidget(columns: columns, rows: cells, selectedRow: selected, focused: focused)
+      .draw(into: &canvas, frame: frame.inner, theme: theme, emptyText: emptyText("Jobs"))
+  }
+
+  private func progressCell(_ job: Job) -> TableCell {
+    let width = 12
+    let bar = ProgressBar.text(fraction: job.progress, width: width)
+    let done = String(bar.prefix { $0 != " " })
+    let rest = String(repeating: "·", count: max(0, width - done.count))
+    let failed = job.printedStatus == "Failed"
+    return TableCell(runs: [
+      (done, failed ? .progressFailed : .progressDone), (rest, .progressTodo),
+      (" \(Int((job.progress * 100).rounded(.down)))%", failed ? .statusFailed : .row),
+    ])
+  }
+
+  private func drawPods(into canvas: inout Canvas, frame: Rect, rows: DashboardRows, now: Date) {
+    let focused = state.focus == .pods
+    let scope = rows.selectedJob.map { "of job/\($0.metadata.name)" } ?? ""
+    BoxWidget.draw(
+      into: &canvas, frame: frame, title: "Pods \(scope) (\(rows.pods.count))", focused: focused,
+      theme: theme)
+    let columns = [
+      TableColumn("NAME", flexible: true), TableColumn("READY", priority: 2),
+      TableColumn("STATUS"), TableColumn("RESTARTS", priority: 1),
+      TableColumn("AGE", priority: 3),
+    ]
+    let cells = rows.pods.map { pod in
+      let printed = pod.printedColumns(now: now)
+      return printed.enumerated().map { index, text in
+        TableCell(text, role: index == 2 ? StatusRoles.pod(text) : nil)
+      }
+    }
+    let selected = rows.selectedPod.flatMap { pod in rows.pods.firstIndex { $0.id == pod.id } }
+    let empty = rows.selectedJob == nil ? "Select a Job to see its pods" : "No pods"
+    TableWidget(columns: columns, rows: cells, selectedRow: selected, focused: focused)
+      .draw(into: &canvas, frame: frame.inner, theme: theme, emptyText: empty)
+  }
+
+  private func emptyText(_ kind: String) -> String {
+    let synced = snapshot.sources.values.contains { $0.hasSynced }
+    return synced ? "No \(kind) found" : "Loading \(kind)…"
+  }
+
+  private func drawFooter(into canvas: inout Canvas, frame: Rect) {
+    canvas.fill(column: 0, row: frame.row, width: frame.width, height: 1, style: theme[.footerText])
+    if let flash {
+      canvas.draw(" \(flash.text)", column: 0, row: frame.row, style: theme[flash.role])
+      return
+    }
+    var cursor = 0
+    for hint in keys.footerHints where cursor < frame.width {
+      cursor += canvas.draw(
+        " \(hint.key) ", column: cursor, row: frame.row, style: theme[.footerKey])
+      cursor += canvas.draw(
+        " \(hint.help) ", column: cursor, row: frame.row, style: theme[.footerText],
+        maxWidth: max(0, frame.width - cursor))
+    }
+  }
+}

@@ -1,0 +1,153 @@
+import APIMachinery
+
+/// One page of a list.
+public struct ListPage: Sendable, Equatable {
+  public var items: [JSONValue]
+  public var resourceVersion: String
+  /// The token for the next page; empty on the last.
+  public var continueToken: String
+}
+
+/// Typed calls to the Kubernetes API over any `HTTPTransport`: the same path for a real
+/// server and for the built-in simulated cluster.
+///
+/// Every call blocks its thread; call from a background thread.
+public struct KubeAPI: Sendable {
+  public let transport: any HTTPTransport
+
+  public init(transport: any HTTPTransport) {
+    self.transport = transport
+  }
+
+  /// Lists every object of `resource`, following `continue` tokens page by page.
+  public func list(
+    _ resource: APIResource, namespace: String? = nil, labelSelector: String? = nil,
+    pageSize: Int = 500, cancellation: CancellationToken? = nil
+  ) throws(KubeError) -> ListPage {
+    var items: [JSONValue] = []
+    var token = ""
+    var resourceVersion = ""
+    repeat {
+      let page = try listPage(
+        resource, namespace: namespace, labelSelector: labelSelector, limit: pageSize,
+        continueToken: token, cancellation: cancellation)
+      items.append(contentsOf: page.items)
+      if resourceVersion.isEmpty { resourceVersion = page.resourceVersion }
+      token = page.continueToken
+    } while !token.isEmpty
+    return ListPage(items: items, resourceVersion: resourceVersion, continueToken: "")
+  }
+
+  /// Fetches one page of a list.
+  public func listPage(
+    _ resource: APIResource, namespace: String?, labelSelector: String?, limit: Int,
+    continueToken: String, cancellation: CancellationToken?
+  ) throws(KubeError) -> ListPage {
+    let request = RequestBuilder.list(
+      resource, namespace: namespace, labelSelector: labelSelector, limit: limit,
+      continueToken: continueToken)
+    let json = try sendJSON(request, cancellation: cancellation)
+    guard let items = json["items"]?.arrayValue else {
+      throw .decoding("\(resource.rawValue) list without items")
+    }
+    return ListPage(
+      items: items,
+      resourceVersion: json[path: ["metadata", "resourceVersion"]]?.stringValue ?? "",
+      continueToken: json[path: ["metadata", "continue"]]?.stringValue ?? "")
+  }
+
+  /// Watches `resource` from `resourceVersion`, calling `onEvent` for each event until the
+  /// server ends the stream, `onEvent` returns `.stop`, or `cancellation` is set.
+  public func watch(
+    _ resource: APIResource, namespace: String? = nil, resourceVersion: String,
+    timeoutSeconds: Int = 300, cancellation: CancellationToken? = nil,
+    onEvent: (WatchEvent) -> StreamControl
+  ) throws(KubeError) {
+    let request = RequestBuilder.watch(
+      resource, namespace: namespace, resourceVersion: resourceVersion,
+      timeoutSeconds: timeoutSeconds)
+    var splitter = LineSplitter()
+    var failure: KubeError?
+    try stream(request, cancellation: cancellation) { chunk in
+      for line in splitter.append(chunk) {
+        let event: WatchEvent
+        do throws(KubeError) {
+          event = try WatchEvent(line: line)
+        } catch {
+          failure = error
+          return .stop
+        }
+        if onEvent(event) == .stop { return .stop }
+      }
+      return .proceed
+    }
+    if let failure { throw failure }
+  }
+
+  /// Streams a container's log, line by line, to `onLine`.
+  public func streamLog(
+    namespace: String, pod: String, container: String?, tailLines: Int?, follow: Bool,
+    timestamps: Bool = false, cancellation: CancellationToken? = nil,
+    onLine: (String) -> StreamControl
+  ) throws(KubeError) {
+    let request = RequestBuilder.log(
+      namespace: namespace, pod: pod, container: container, tailLines: tailLines, follow: follow,
+      timestamps: timestamps)
+    var splitter = LineSplitter()
+    try stream(request, cancellation: cancellation) { chunk in
+      for line in splitter.append(chunk)
+      where onLine(String(decoding: line, as: UTF8.self)) == .stop {
+        return .stop
+      }
+      return .proceed
+    }
+    let rest = splitter.remainder
+    if !rest.isEmpty { _ = onLine(String(decoding: rest, as: UTF8.self)) }
+  }
+
+  /// Sends a request and decodes its JSON body, turning error statuses into `KubeError`.
+  public func sendJSON(
+    _ request: HTTPRequest, cancellation: CancellationToken? = nil
+  ) throws(KubeError) -> JSONValue {
+    let response: HTTPResponse
+    do {
+      response = try transport.perform(request, cancellation: cancellation)
+    } catch {
+      throw .transport(error)
+    }
+    guard (200..<300).contains(response.status) else {
+      throw KubeError.from(status: response.status, body: response.body)
+    }
+    do {
+      return try JSONValue.parse(response.body)
+    } catch {
+      throw .decoding("\(request.path): \(error)")
+    }
+  }
+
+  /// Sends a request whose body is a stream; a non-2xx status is collected and thrown.
+  private func stream(
+    _ request: HTTPRequest, cancellation: CancellationToken?,
+    onChunk: ([UInt8]) -> StreamControl
+  ) throws(KubeError) {
+    var status = 0
+    var errorBody: [UInt8] = []
+    do {
+      try transport.perform(
+        request, cancellation: cancellation, onHead: { status = $0.status },
+        onChunk: { chunk in
+          guard (200..<300).contains(status) else {
+            errorBody.append(contentsOf: chunk)
+            return .proceed
+          }
+          return onChunk(chunk)
+        })
+    } catch {
+      if case .cancelled = error { return }
+      throw .transport(error)
+    }
+    guard (200..<300).contains(status) else {
+      throw KubeError.from(status: status, body: errorBody)
+    }
+  }
+}

@@ -1,1 +1,0 @@
-// The KubeClient module; see README.md for the layering.

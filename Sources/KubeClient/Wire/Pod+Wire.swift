@@ -1,0 +1,58 @@
+import APIMachinery
+import BatchdeckModel
+
+extension Pod {
+  /// Reads a core/v1 Pod.
+  public init(wire object: JSONValue) {
+    let spec = object["spec"] ?? .object([:])
+    let status = object["status"] ?? .object([:])
+    self.init(
+      metadata: ObjectMeta(wire: object), containers: ContainerSpec.list(wire: spec),
+      initContainers: spec.list("initContainers").map {
+        InitContainerSpec(name: $0.string("name"), isSidecar: $0.string("restartPolicy") == "Always")
+      },
+      nodeName: spec.string("nodeName"), phase: status.optionalString("phase") ?? "Pending",
+      reason: status.string("reason"), podIP: status.string("podIP"),
+      conditions: status.list("conditions").map(Condition.init(wire:)),
+      containerStatuses: status.list("containerStatuses").map(ContainerStatus.init(wire:)),
+      initContainerStatuses: status.list("initContainerStatuses").map(
+        ContainerStatus.init(wire:)))
+  }
+}
+
+extension ContainerStatus {
+  init(wire status: JSONValue) {
+    self.init(
+      name: status.string("name"), ready: status["ready"]?.boolValue ?? false,
+      started: status.optionalBool("started"), restartCount: status.int("restartCount"),
+      state: ContainerState(wire: status["state"]),
+      lastTermination: status[path: ["lastState", "terminated"]].map(Termination.init(wire:)))
+  }
+}
+
+extension ContainerState {
+  init(wire state: JSONValue?) {
+    guard let state else {
+      self = .unknown
+      return
+    }
+    if let waiting = state["waiting"] {
+      self = .waiting(reason: waiting.string("reason"), message: waiting.string("message"))
+    } else if let running = state["running"] {
+      self = .running(startedAt: running.date("startedAt"))
+    } else if let terminated = state["terminated"] {
+      self = .terminated(Termination(wire: terminated))
+    } else {
+      self = .unknown
+    }
+  }
+}
+
+extension Termination {
+  init(wire terminated: JSONValue) {
+    self.init(
+      exitCode: terminated.int("exitCode"), signal: terminated.int("signal"),
+      reason: terminated.string("reason"), message: terminated.string("message"),
+      startedAt: terminated.date("startedAt"), finishedAt: terminated.date("finishedAt"))
+  }
+}
