@@ -32,19 +32,17 @@ public final class Terminal {
   ///
   /// - Parameters:
   ///   - escapeDelayMilliseconds: how long a lone Escape waits for a key sequence to follow.
-  ///   - environment: consulted for `NO_COLOR` and `TERM`; defaults to the process's.
+  ///   - allowsColor: false to use attributes only (for a `--no-color` flag). `NO_COLOR` in
+  ///     the environment, or a terminal without colours, has the same effect.
   /// - Throws: `TerminalError` when stdin or stdout is not a terminal, `TERM` is unusable, or
   ///   another terminal is running.
-  public init(
-    escapeDelayMilliseconds: Int32 = 25, environment: [String: String]? = nil
-  ) throws(TerminalError) {
-    let env = environment ?? Self.processEnvironment()
+  public init(escapeDelayMilliseconds: Int32 = 25, allowsColor: Bool = true) throws(TerminalError) {
     guard cnc_stdio_is_terminal() != 0 else { throw .notATerminal }
     guard cnc_is_active() == 0 else { throw .alreadyActive }
 
     setlocale(LC_ALL, "")
     guard let started = cnc_start() else {
-      throw .unusableTerminal(term: env["TERM"].flatMap { $0.isEmpty ? nil : $0 })
+      throw .unusableTerminal(term: Self.environmentValue("TERM"))
     }
     screen = started
     window = cnc_stdscr()
@@ -57,7 +55,8 @@ public final class Terminal {
     curs_set(0)
     set_escdelay(escapeDelayMilliseconds)
 
-    colorPairs = Self.startColors(noColor: !(env["NO_COLOR"] ?? "").isEmpty)
+    let noColor = !allowsColor || Self.environmentValue("NO_COLOR") != nil
+    colorPairs = Self.startColors(noColor: noColor)
     colorCount = colorPairs.colorCount
   }
 
@@ -99,13 +98,10 @@ public final class Terminal {
       colorCount: count, pairLimit: Int(cnc_color_pairs()), hasDefaultColors: hasDefaults)
   }
 
-  private static func processEnvironment() -> [String: String] {
-    var result: [String: String] = [:]
-    for name in ["TERM", "NO_COLOR"] {
-      if let value = getenv(name) {
-        result[name] = String(cString: value)
-      }
-    }
-    return result
+  /// A non-empty environment variable, or nil.
+  private static func environmentValue(_ name: String) -> String? {
+    guard let value = getenv(name) else { return nil }
+    let text = String(cString: value)
+    return text.isEmpty ? nil : text
   }
 }
