@@ -1,1 +1,0 @@
-// The CursesTerminal module; see README.md for the layering.
