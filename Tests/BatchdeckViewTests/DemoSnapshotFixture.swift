@@ -3,7 +3,7 @@ import Foundation
 
 /// A fixed cluster picture for screen tests: every value is written out, nothing is random.
 enum DemoSnapshotFixture {
-  static let now = Date(timeIntervalSince1970: 1_796_342_400)  // 2026-12-03T00:00:00Z
+  static let now = Date(timeIntervalSince1970: 1_796_342_400)  // 2026-12-04T00:00:00Z
 
   static func meta(
     _ namespace: String, _ name: String, age: Double, owner: OwnerReference? = nil

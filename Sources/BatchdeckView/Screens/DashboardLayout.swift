@@ -17,7 +17,7 @@ public struct DashboardLayout: Sendable, Hashable {
     let cronHeight = max(5, body * 3 / 10)
     let jobsHeight = max(5, body * 3 / 10)
     let bottomHeight = body - cronHeight - jobsHeight
-    let podsWidth = width >= 110 ? width * 9 / 20 : width / 2
+    let podsWidth = width / 2
     header = Rect(column: 0, row: 0, width: width, height: 1)
     cronJobs = Rect(column: 0, row: 1, width: width, height: cronHeight)
     jobs = Rect(column: 0, row: 1 + cronHeight, width: width, height: jobsHeight)

@@ -63,15 +63,29 @@ public struct DashboardScreen: Sendable {
     canvas.fill(column: 0, row: frame.row, width: frame.width, height: 1, style: theme[.header])
     var cursor = canvas.draw(" Batchdeck ", column: 0, row: frame.row, style: theme[.headerAccent])
     let clock = Self.clockText(now) + (context.clockNote.isEmpty ? "" : " \(context.clockNote)")
-    let parts = [
-      "cluster: \(context.cluster)", "context: \(context.context)",
-      "namespace: \(context.namespace)", clock, syncText(now: now),
+    let sync = syncText(now: now)
+    let syncWidth = TextWidth.of(sync) + 2
+    let room = frame.width - syncWidth - cursor
+    let choices = [
+      [
+        "cluster \(context.cluster)", "context \(context.context)",
+        "namespace \(context.namespace)", clock,
+      ],
+      [context.cluster, "ns \(context.namespace)", clock],
+      ["ns \(context.namespace)", clock],
     ]
-    for part in parts where cursor < frame.width {
+    let parts =
+      choices.first { parts in parts.reduce(0) { $0 + TextWidth.of($1) + 3 } <= room }
+      ?? choices[choices.count - 1]
+    for part in parts where cursor < frame.width - syncWidth {
       cursor += canvas.draw(
         "│ \(part) ", column: cursor, row: frame.row, style: theme[.header],
-        maxWidth: frame.width - cursor)
+        maxWidth: frame.width - syncWidth - cursor)
     }
+    let failing = snapshot.sources.values.contains { $0.error != nil }
+    canvas.draw(
+      sync, column: max(cursor, frame.width - syncWidth + 1), row: frame.row,
+      style: theme[failing ? .flashError : .header], maxWidth: syncWidth)
   }
 
   private func syncText(now: Date) -> String {
@@ -79,7 +93,7 @@ public struct DashboardScreen: Sendable {
     if let failure = failures.first { return "stale: \(failure)" }
     let synced = snapshot.sources.values.compactMap(\.lastSynced)
     guard synced.count >= 3, let oldest = synced.min() else { return "syncing…" }
-    return "live, updated \(HumanDuration.format(max(0, now.timeIntervalSince(oldest)))) ago"
+    return "synced \(HumanDuration.format(max(0, now.timeIntervalSince(oldest)))) ago"
   }
 
   static func clockText(_ date: Date) -> String {
@@ -185,8 +199,15 @@ public struct DashboardScreen: Sendable {
       canvas.draw(" \(flash.text)", column: 0, row: frame.row, style: theme[flash.role])
       return
     }
+    var hints = keys.footerHints
+    func width(_ list: [(key: String, help: String)]) -> Int {
+      list.reduce(0) { $0 + TextWidth.of($1.key) + TextWidth.of($1.help) + 4 }
+    }
+    while hints.count > 1, width(hints) > frame.width {
+      hints.remove(at: hints.count - 2)
+    }
     var cursor = 0
-    for hint in keys.footerHints where cursor < frame.width {
+    for hint in hints where cursor < frame.width {
       cursor += canvas.draw(
         " \(hint.key) ", column: cursor, row: frame.row, style: theme[.footerKey])
       cursor += canvas.draw(
