@@ -17,7 +17,8 @@ public struct ManifestLoader: Sendable {
   public var validator: ManifestValidator
 
   /// Creates a loader.
-  public init(parser: YAMLParser = YAMLParser(), validator: ManifestValidator = ManifestValidator()) {
+  public init(parser: YAMLParser = YAMLParser(), validator: ManifestValidator = ManifestValidator())
+  {
     self.parser = parser
     self.validator = validator
   }
@@ -95,7 +96,8 @@ public struct ManifestLoader: Sendable {
         do {
           try validator.validate(item, file: file)
           let line = item.line
-          manifests.append(Manifest(object: item.value, source: SourceLocation(file: file, line: line)))
+          manifests.append(
+            Manifest(object: item.value, source: SourceLocation(file: file, line: line)))
         } catch {
           errors.append(error)
         }

@@ -120,7 +120,8 @@ struct ObjectCheck {
     guard case .array(let containers) = object.lookup(spec + ["containers"]) ?? .null,
       !containers.isEmpty
     else {
-      throw fail(spec + ["containers"], "\(Self.dotted(spec)).containers needs at least one container")
+      throw fail(
+        spec + ["containers"], "\(Self.dotted(spec)).containers needs at least one container")
     }
 
     for index in containers.indices {

@@ -51,7 +51,8 @@ public struct YAMLParser: Sendable {
 
   /// Parses one JSON document strictly with `JSONValue.parse`. The text is also read as YAML
   /// to learn node lines; they are kept when both readings agree.
-  public func parseJSON(_ text: String, file: String = "<input>") throws(YAMLError) -> YAMLDocument {
+  public func parseJSON(_ text: String, file: String = "<input>") throws(YAMLError) -> YAMLDocument
+  {
     let value: JSONValue
     do {
       value = try JSONValue.parse(text)
@@ -104,7 +105,9 @@ public struct YAMLParser: Sendable {
   }
 
   /// Hands one node event to the tree builder.
-  private static func feed(_ event: yaml_event_t, to builder: inout YAMLTreeBuilder) throws(YAMLError) {
+  private static func feed(_ event: yaml_event_t, to builder: inout YAMLTreeBuilder)
+    throws(YAMLError)
+  {
     let mark = YAMLMark(
       line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
 

@@ -90,7 +90,8 @@ import Testing
   }
 
   @Test func blockScalarsAndChomping() throws {
-    let text = "clip: |\n  one\n  two\n\nstrip: |-\n  one\nkeep: |+\n  one\n\nfold: >\n  a\n  b\n\n  c\n"
+    let text =
+      "clip: |\n  one\n  two\n\nstrip: |-\n  one\nkeep: |+\n  one\n\nfold: >\n  a\n  b\n\n  c\n"
     let value = try single(text)
 
     #expect(value["clip"] == "one\ntwo\n")
@@ -155,7 +156,8 @@ import Testing
   }
 
   @Test func jsonTextIsRead() throws {
-    let text = "{\"kind\": \"Pod\",\n \"n\": 10, \"f\": 1.5, \"s\": \"yes\", \"b\": true, \"z\": null}"
+    let text =
+      "{\"kind\": \"Pod\",\n \"n\": 10, \"f\": 1.5, \"s\": \"yes\", \"b\": true, \"z\": null}"
     let document = try parser.parseJSON(text, file: "p.json")
 
     #expect(document.value == ["kind": "Pod", "n": 10, "f": 1.5, "s": "yes", "b": true, "z": nil])
