@@ -171,3 +171,31 @@ import Testing
     #expect(error?.line == 3)
   }
 }
+
+@Suite struct KubeconfigShapeTests {
+  @Test func kubeconfigStyleYAMLReads() throws {
+    let text = """
+      apiVersion: v1
+      kind: Config
+      current-context: dev
+      preferences: {}
+      clusters:
+      - name: dev-cluster
+        cluster:
+          server: https://127.0.0.1:6443
+          insecure-skip-tls-verify: false
+      users:
+      - name: alice
+        user: {token: abc, as-groups: [a, b]}
+      contexts:
+      - name: dev
+        context: {cluster: dev-cluster, user: alice, namespace: team-a}
+      """
+    let value = try #require(try YAMLParser().parse(text, file: "config").first?.value)
+
+    #expect(value["preferences"] == [:])
+    #expect(value["clusters"]?[0]?[path: ["cluster", "insecure-skip-tls-verify"]] == false)
+    #expect(value["users"]?[0]?[path: ["user", "as-groups"]] == ["a", "b"])
+    #expect(value["contexts"]?[0]?[path: ["context", "namespace"]] == "team-a")
+  }
+}
