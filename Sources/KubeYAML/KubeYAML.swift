@@ -1,1 +1,0 @@
-// The KubeYAML module; see README.md for the layering.
