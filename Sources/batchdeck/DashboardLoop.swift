@@ -1,0 +1,77 @@
+import BatchdeckModel
+import BatchdeckSync
+import BatchdeckView
+import CursesTerminal
+import Foundation
+import Logging
+
+/// The loop of the thread that owns the terminal: read a key, pick up the newest snapshot,
+/// apply actions, and draw at most one frame per pass.
+///
+/// Data arrives from background threads only as values (`ClusterWatcher.snapshot`,
+/// `LogFollower.tail`); nothing here blocks on the network.
+struct DashboardLoop {
+  var watcher: ClusterWatcher
+  var logs: LogFollower
+  var clock: @Sendable () -> Date
+  var context: DashboardContext
+  var theme: Theme
+  var monochromeTheme: Theme
+  var logger: Logger
+  var keys = KeyBindings.dashboard
+  /// The shortest time between frames (a frame-rate cap).
+  var frameInterval = 1.0 / 30
+  /// Redraw at least this often, so ages and the clock move on.
+  var refreshInterval = 0.25
+
+  /// Runs until the user quits or a signal arrives; returns the signal, if one ended it.
+  func run(on terminal: Terminal) -> Int32? {
+    let theme = terminal.colorCount == 0 ? monochromeTheme : self.theme
+    var state = DashboardState()
+    var snapshot = watcher.snapshot
+    var drawnGeneration: (UInt64, UInt64)?
+    var lastFrame = Date.distantPast
+    var dirty = true
+
+    while true {
+      let key = terminal.readKey(timeoutMilliseconds: 40)
+      if let signal = terminal.pendingSignal { return signal }
+
+      if let key {
+        if key == .resize {
+          dirty = true
+        } else if let action = keys.action(for: key) {
+          if state.apply(action, in: snapshot) == .quit { return nil }
+          dirty = true
+        }
+      }
+
+      snapshot = watcher.snapshot
+      let rows = state.rows(in: snapshot)
+      followLog(of: rows.selectedPod)
+      let generation = (snapshot.generation, logs.tail?.generation ?? 0)
+      if drawnGeneration.map({ $0 != generation }) ?? true { dirty = true }
+      let sinceFrame = Date().timeIntervalSince(lastFrame)
+      guard (dirty && sinceFrame >= frameInterval) || sinceFrame >= refreshInterval else {
+        continue
+      }
+
+      let size = terminal.size
+      if let layout = DashboardLayout(width: size.width, height: size.height) {
+        state.pageSize = layout.visibleRows(of: layout.jobs)
+      }
+      let screen = DashboardScreen(
+        state: state, snapshot: snapshot, logTail: logs.tail?.tail, context: context,
+        theme: theme, keys: keys)
+      terminal.draw(screen.render(width: size.width, height: size.height, now: clock()))
+      drawnGeneration = generation
+      lastFrame = Date()
+      dirty = false
+    }
+  }
+
+  private func followLog(of pod: Pod?) {
+    guard let pod, let container = pod.containers.first?.name else { return }
+    logs.follow(namespace: pod.metadata.namespace, pod: pod.metadata.name, container: container)
+  }
+}

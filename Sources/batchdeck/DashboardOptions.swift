@@ -1,0 +1,107 @@
+import Foundation
+import Logging
+
+/// A command-line mistake: the message says what was wrong and what to do.
+struct UsageError: Error, CustomStringConvertible {
+  var message: String
+
+  var description: String { message }
+}
+
+/// The options of the dashboard command, parsed before the terminal starts.
+struct DashboardOptions {
+  /// Run against the built-in simulated cluster (the only cluster kind so far).
+  var demo = true
+  /// Kubernetes manifests to load into the simulated cluster instead of the demo scenario.
+  var scenarioPath: String?
+  /// How many virtual seconds pass per real second.
+  var speed = 10.0
+  /// Where the virtual clock starts; now when unset.
+  var clockStart: Date?
+  var theme: String?
+  var noColor = false
+  var logFile: String?
+  var logLevel = LogLevel.info
+  var showHelp = false
+  var showVersion = false
+
+  static let usage = """
+    Usage: batchdeck [--demo] [--scenario PATH] [--speed N] [--clock TIME] [--theme NAME]
+                     [--no-color] [--log-file PATH] [--log-level LEVEL]
+           batchdeck schedule [--time-zone ZONE] [--from TIME] [--count N] [--json] SCHEDULE
+           batchdeck --help | --version
+
+    A terminal dashboard for Kubernetes CronJobs, Jobs and Pods.
+
+    Options:
+      --demo             Watch the built-in simulated cluster (the default for now).
+      --scenario PATH    Load Kubernetes manifests (a YAML or JSON file, or a folder of them)
+                         into the simulated cluster instead of the demo scenario.
+      --speed N          Virtual seconds per real second for the simulated cluster (default 10).
+      --clock TIME       Start the simulated clock at TIME (RFC 3339, e.g. 2026-01-01T00:00:00Z).
+      --theme NAME       A theme from Themes/ or a path to a theme file (also BATCHDECK_THEME).
+      --no-color         Use attributes only (also NO_COLOR).
+      --log-file PATH    Where to write the log (default: $XDG_STATE_HOME/batchdeck/batchdeck.log).
+      --log-level LEVEL  trace, debug, info, warning or error (default: info).
+
+    Keys: arrows or j/k move, Tab changes pane, Enter drills down, Esc goes back, q quits.
+    """
+
+  /// Parses arguments (without the program name).
+  static func parse(_ arguments: [String]) throws(UsageError) -> DashboardOptions {
+    var options = DashboardOptions()
+    var remaining = arguments[...]
+    func value(for flag: String) throws(UsageError) -> String {
+      guard let next = remaining.popFirst(), !next.hasPrefix("--") else {
+        throw UsageError(message: "\(flag) needs a value")
+      }
+      return next
+    }
+    while let argument = remaining.popFirst() {
+      var flag = argument
+      if let equals = argument.firstIndex(of: "="), argument.hasPrefix("--") {
+        flag = String(argument[..<equals])
+        remaining.insert(String(argument[argument.index(after: equals)...]), at: remaining.startIndex)
+      }
+      switch flag {
+      case "--demo": options.demo = true
+      case "--scenario": options.scenarioPath = try value(for: flag)
+      case "--speed":
+        let text = try value(for: flag)
+        guard let speed = Double(text), speed > 0, speed <= 100_000 else {
+          throw UsageError(message: "--speed must be a number above 0 and at most 100000, not \(text)")
+        }
+        options.speed = speed
+      case "--clock":
+        let text = try value(for: flag)
+        guard let date = parseTimestamp(text) else {
+          throw UsageError(
+            message: "--clock must be an RFC 3339 time such as 2026-01-01T00:00:00Z, not \(text)")
+        }
+        options.clockStart = date
+      case "--theme": options.theme = try value(for: flag)
+      case "--no-color": options.noColor = true
+      case "--log-file": options.logFile = try value(for: flag)
+      case "--log-level":
+        let text = try value(for: flag)
+        guard let level = LogLevel(name: text) else {
+          throw UsageError(
+            message: "--log-level must be one of trace, debug, info, warning, error, not \(text)")
+        }
+        options.logLevel = level
+      case "-h", "--help": options.showHelp = true
+      case "--version": options.showVersion = true
+      default:
+        throw UsageError(message: "unknown option \(argument); see batchdeck --help")
+      }
+    }
+    return options
+  }
+
+  private static func parseTimestamp(_ text: String) -> Date? {
+    let formatter = ISO8601DateFormatter()
+    if let date = formatter.date(from: text) { return date }
+    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    return formatter.date(from: text)
+  }
+}
