@@ -19,7 +19,8 @@ let package = Package(
     .target(name: "APIMachinery"),
     .target(name: "BatchdeckModel"),
     .target(name: "KubeYAML", dependencies: ["CYAML", "APIMachinery"]),
-    .target(name: "KubeClient", dependencies: ["CCurl", "APIMachinery", "BatchdeckModel", "Logging"]),
+    .target(
+      name: "KubeClient", dependencies: ["CCurl", "APIMachinery", "BatchdeckModel", "Logging"]),
     .target(
       name: "ClusterSimulator",
       dependencies: ["APIMachinery", "BatchdeckModel", "KubeYAML", "Logging"]

@@ -35,7 +35,8 @@ public struct HTTPRequest: Sendable, Equatable {
 
   public static func == (lhs: HTTPRequest, rhs: HTTPRequest) -> Bool {
     lhs.method == rhs.method && lhs.path == rhs.path && lhs.query == rhs.query
-      && lhs.body == rhs.body && lhs.headers.map { "\($0.name):\($0.value)" }
+      && lhs.body == rhs.body
+      && lhs.headers.map { "\($0.name):\($0.value)" }
         == rhs.headers.map { "\($0.name):\($0.value)" }
   }
 }

@@ -61,7 +61,8 @@ struct DashboardOptions {
       var flag = argument
       if let equals = argument.firstIndex(of: "="), argument.hasPrefix("--") {
         flag = String(argument[..<equals])
-        remaining.insert(String(argument[argument.index(after: equals)...]), at: remaining.startIndex)
+        remaining.insert(
+          String(argument[argument.index(after: equals)...]), at: remaining.startIndex)
       }
       switch flag {
       case "--demo": options.demo = true
@@ -69,7 +70,8 @@ struct DashboardOptions {
       case "--speed":
         let text = try value(for: flag)
         guard let speed = Double(text), speed > 0, speed <= 100_000 else {
-          throw UsageError(message: "--speed must be a number above 0 and at most 100000, not \(text)")
+          throw UsageError(
+            message: "--speed must be a number above 0 and at most 100000, not \(text)")
         }
         options.speed = speed
       case "--clock":

@@ -8,7 +8,8 @@ enum Paths {
 
   /// `$XDG_STATE_HOME/batchdeck/batchdeck.log`, or `~/.local/state/batchdeck/batchdeck.log`.
   static var defaultLogFile: String {
-    let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+    let state =
+      environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
       ?? "\(home)/.local/state"
     return "\(state)/batchdeck/batchdeck.log"
   }
@@ -16,7 +17,8 @@ enum Paths {
   /// Folders searched for `<name>.json` themes, in order: the user's, then those shipped
   /// beside the binary (an install's `share/batchdeck/themes`, or the source tree's `Themes/`).
   static var themeDirectories: [String] {
-    let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+    let config =
+      environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
       ?? "\(home)/.config"
     let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
     let binDirectory = executable.deletingLastPathComponent()

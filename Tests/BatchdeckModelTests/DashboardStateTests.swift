@@ -7,8 +7,10 @@ import Testing
   let snapshot: ClusterSnapshot = {
     let owner = OwnerReference(kind: "CronJob", name: "hourly", uid: "cj1")
     let cronJobs = [
-      CronJob(metadata: ObjectMeta(namespace: "a", name: "hourly", uid: "cj1"), schedule: "0 * * * *"),
-      CronJob(metadata: ObjectMeta(namespace: "a", name: "nightly", uid: "cj2"), schedule: "0 2 * * *"),
+      CronJob(
+        metadata: ObjectMeta(namespace: "a", name: "hourly", uid: "cj1"), schedule: "0 * * * *"),
+      CronJob(
+        metadata: ObjectMeta(namespace: "a", name: "nightly", uid: "cj2"), schedule: "0 2 * * *"),
     ]
     let jobs = [
       Job(metadata: ObjectMeta(namespace: "a", name: "hourly-1", uid: "j1", controller: owner)),

@@ -64,7 +64,8 @@ import Testing
       metadata: meta("p"), containers: [ContainerSpec(name: "main", image: "busybox")],
       phase: "Succeeded",
       containerStatuses: [
-        ContainerStatus(name: "main", state: .terminated(Termination(exitCode: 0, reason: "Completed")))
+        ContainerStatus(
+          name: "main", state: .terminated(Termination(exitCode: 0, reason: "Completed")))
       ])
     #expect(pod.printedColumns(now: now) == ["p", "0/1", "Completed", "0", "10m"])
     pod.containerStatuses[0].state = .terminated(Termination(exitCode: 3))
@@ -120,7 +121,8 @@ import Testing
       phase: "Running",
       containerStatuses: [
         ContainerStatus(name: "a", ready: true, state: .running(startedAt: nil)),
-        ContainerStatus(name: "b", state: .terminated(Termination(exitCode: 0, reason: "Completed"))),
+        ContainerStatus(
+          name: "b", state: .terminated(Termination(exitCode: 0, reason: "Completed"))),
       ])
     #expect(pod.printedStatus(now: now).status == "NotReady")
     pod.conditions = [Condition(type: "Ready", status: "True")]

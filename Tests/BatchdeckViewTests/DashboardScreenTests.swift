@@ -33,7 +33,8 @@ import Testing
     #expect(canvas[5, cronRow].style == theme[.rowSelected])
     let failedRow = try #require((0..<40).first { canvas.line($0).contains("nightly-fail") })
     let column = try #require(canvas.line(failedRow).range(of: "Failed"))
-    let offset = canvas.line(failedRow).distance(from: canvas.line(failedRow).startIndex, to: column.lowerBound)
+    let offset = canvas.line(failedRow).distance(
+      from: canvas.line(failedRow).startIndex, to: column.lowerBound)
     #expect(canvas[offset, failedRow].style.foreground == theme[.statusFailed].foreground)
   }
 

@@ -18,14 +18,16 @@ enum DemoSnapshotFixture {
     let cronJobs = [
       CronJob(
         metadata: meta("default", "log-cleanup", age: 7200), schedule: "* * * * *",
-        suspend: false, active: [OwnerReference(kind: "Job", name: "log-cleanup-29939040", uid: "j")],
+        suspend: false,
+        active: [OwnerReference(kind: "Job", name: "log-cleanup-29939040", uid: "j")],
         lastScheduleTime: now - 20),
       CronJob(
         metadata: meta("ml-pipeline", "embedding-sync", age: 86400 * 3),
         schedule: "0 3 * * *", timeZone: "Europe/Berlin", suspend: true,
         concurrencyPolicy: "Forbid", lastScheduleTime: now - 75600),
     ]
-    let jobOwner = OwnerReference(kind: "Job", name: "log-cleanup-29939040", uid: "uid-log-cleanup-29939040")
+    let jobOwner = OwnerReference(
+      kind: "Job", name: "log-cleanup-29939040", uid: "uid-log-cleanup-29939040")
     let jobs = [
       Job(
         metadata: meta("default", "log-cleanup-29939040", age: 20, owner: cleanup),
@@ -43,7 +45,8 @@ enum DemoSnapshotFixture {
         metadata: meta("default", "log-cleanup-29939040-x7k2p", age: 20, owner: jobOwner),
         containers: [ContainerSpec(name: "cleanup", image: "busybox:1.36")], phase: "Running",
         containerStatuses: [
-          ContainerStatus(name: "cleanup", ready: true, started: true, state: .running(startedAt: now - 15))
+          ContainerStatus(
+            name: "cleanup", ready: true, started: true, state: .running(startedAt: now - 15))
         ])
     ]
     let sources = Dictionary(
@@ -54,7 +57,8 @@ enum DemoSnapshotFixture {
   }
 
   static var logTail: LogTail {
-    var tail = LogTail(namespace: "default", pod: "log-cleanup-29939040-x7k2p", container: "cleanup")
+    var tail = LogTail(
+      namespace: "default", pod: "log-cleanup-29939040-x7k2p", container: "cleanup")
     tail.append([
       "Running log cleanup at Thu Dec  3 00:00:05 UTC 2026",
       "Removing logs older than 7 days...",

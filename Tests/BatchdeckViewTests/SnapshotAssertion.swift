@@ -12,12 +12,14 @@ func assertSnapshot(
   if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     try (text + "\n").write(to: file, atomically: true, encoding: .utf8)
-    Issue.record("recorded \(file.lastPathComponent); run again without RECORD_SNAPSHOTS",
+    Issue.record(
+      "recorded \(file.lastPathComponent); run again without RECORD_SNAPSHOTS",
       sourceLocation: sourceLocation)
     return
   }
   guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
-    Issue.record("no snapshot \(file.lastPathComponent); record it with RECORD_SNAPSHOTS=1",
+    Issue.record(
+      "no snapshot \(file.lastPathComponent); record it with RECORD_SNAPSHOTS=1",
       sourceLocation: sourceLocation)
     return
   }

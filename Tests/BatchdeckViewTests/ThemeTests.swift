@@ -8,7 +8,8 @@ import Testing
     .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Themes")
 
   @Test func defaultFileMatchesCompiledDefault() throws {
-    let theme = try ThemeLoader.load(path: Self.themesFolder.appendingPathComponent("default.json").path)
+    let theme = try ThemeLoader.load(
+      path: Self.themesFolder.appendingPathComponent("default.json").path)
     #expect(theme == Theme.default)
     let text = try String(
       contentsOf: Self.themesFolder.appendingPathComponent("default.json"), encoding: .utf8)
@@ -55,9 +56,10 @@ import Testing
 
   @Test func monochromeHasNoColours() throws {
     let theme = try ThemeLoader.find("monochrome", in: [Self.themesFolder.path])
-    #expect(theme.styles.values.allSatisfy {
-      $0.foreground == .terminalDefault && $0.background == .terminalDefault
-    })
+    #expect(
+      theme.styles.values.allSatisfy {
+        $0.foreground == .terminalDefault && $0.background == .terminalDefault
+      })
     #expect(theme[.rowSelected].attributes.contains(.reverse))
   }
 }

@@ -39,7 +39,8 @@ final class ScriptedTransport: HTTPTransport {
     #expect(list.queryValue("limit") == "500")
     #expect(list.queryValue("continue") == "abc")
     #expect(list.queryValue("labelSelector") == "app=x")
-    let watch = RequestBuilder.watch(.pods, namespace: nil, resourceVersion: "42", timeoutSeconds: 60)
+    let watch = RequestBuilder.watch(
+      .pods, namespace: nil, resourceVersion: "42", timeoutSeconds: 60)
     #expect(watch.path == "/api/v1/pods")
     #expect(watch.queryValue("watch") == "1")
     #expect(watch.queryValue("resourceVersion") == "42")
@@ -52,7 +53,9 @@ final class ScriptedTransport: HTTPTransport {
 
   @Test func listFollowsContinueTokens() throws {
     let transport = ScriptedTransport([
-      .init(status: 200, chunks: [#"{"metadata":{"resourceVersion":"7","continue":"t1"},"#, #""items":[{"a":1}]}"#]),
+      .init(
+        status: 200,
+        chunks: [#"{"metadata":{"resourceVersion":"7","continue":"t1"},"#, #""items":[{"a":1}]}"#]),
       .init(status: 200, chunks: [#"{"metadata":{"resourceVersion":"9"},"items":[{"a":2}]}"#]),
     ])
     let page = try KubeAPI(transport: transport).list(.jobs, pageSize: 1)
@@ -70,7 +73,12 @@ final class ScriptedTransport: HTTPTransport {
             + #""message":"jobs.batch is forbidden: User \"me\" cannot list","code":403}"#
         ])
     ])
-    #expect(throws: KubeError.api(APIStatus(code: 403, reason: "Forbidden", message: #"jobs.batch is forbidden: User "me" cannot list"#))) {
+    #expect(
+      throws: KubeError.api(
+        APIStatus(
+          code: 403, reason: "Forbidden",
+          message: #"jobs.batch is forbidden: User "me" cannot list"#))
+    ) {
       try KubeAPI(transport: transport).list(.jobs)
     }
   }
@@ -95,7 +103,9 @@ final class ScriptedTransport: HTTPTransport {
     }
     #expect(events.count == 4)
     #expect(events[2] == .bookmark(resourceVersion: "8"))
-    if case .error(let status) = events[3] { #expect(status.code == 410) } else {
+    if case .error(let status) = events[3] {
+      #expect(status.code == 410)
+    } else {
       Issue.record("expected an ERROR event")
     }
   }

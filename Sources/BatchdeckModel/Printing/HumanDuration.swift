@@ -10,7 +10,9 @@ public enum HumanDuration {
     if seconds < 120 { return "\(seconds)s" }
     let minutes = seconds / 60
     let leftoverSeconds = seconds % 60
-    if minutes < 10 { return leftoverSeconds == 0 ? "\(minutes)m" : "\(minutes)m\(leftoverSeconds)s" }
+    if minutes < 10 {
+      return leftoverSeconds == 0 ? "\(minutes)m" : "\(minutes)m\(leftoverSeconds)s"
+    }
     if minutes < 180 { return "\(minutes)m" }
     let hours = minutes / 60
     let leftoverMinutes = minutes % 60

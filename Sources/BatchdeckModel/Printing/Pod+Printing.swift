@@ -44,7 +44,8 @@ extension Pod {
         } else {
           reason = end.signal != 0 ? "Init:Signal:\(end.signal)" : "Init:ExitCode:\(end.exitCode)"
         }
-      case .waiting(let waitingReason, _) where !waitingReason.isEmpty
+      case .waiting(let waitingReason, _)
+      where !waitingReason.isEmpty
         && waitingReason != "PodInitializing":
         reason = "Init:\(waitingReason)"
       default:

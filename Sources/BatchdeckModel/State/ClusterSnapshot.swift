@@ -44,7 +44,10 @@ public struct ClusterSnapshot: Sendable, Hashable {
       $0.metadata.namespace == cronJob.metadata.namespace
         && $0.cronJobOwner?.name == cronJob.metadata.name
     }
-    .sorted { ($0.metadata.creationTimestamp ?? .distantPast) > ($1.metadata.creationTimestamp ?? .distantPast) }
+    .sorted {
+      ($0.metadata.creationTimestamp ?? .distantPast)
+        > ($1.metadata.creationTimestamp ?? .distantPast)
+    }
   }
 
   /// Pods controlled by the Job, oldest first.

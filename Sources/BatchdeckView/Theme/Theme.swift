@@ -20,7 +20,8 @@ public struct Theme: Sendable, Equatable {
     Theme(
       name: name,
       styles: styles.mapValues {
-        CellStyle(foreground: .terminalDefault, background: .terminalDefault, attributes: $0.attributes)
+        CellStyle(
+          foreground: .terminalDefault, background: .terminalDefault, attributes: $0.attributes)
       })
   }
 }

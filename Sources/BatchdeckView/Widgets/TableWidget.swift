@@ -117,7 +117,10 @@ public struct TableWidget: Sendable {
       return shown.reduce(0, +) + max(0, shown.count - 1) * Self.gap
     }
     let droppable = columns.indices.filter { columns[$0].priority > 0 }
-      .sorted { columns[$0].priority > columns[$1].priority || (columns[$0].priority == columns[$1].priority && $0 > $1) }
+      .sorted {
+        columns[$0].priority > columns[$1].priority
+          || (columns[$0].priority == columns[$1].priority && $0 > $1)
+      }
     for index in droppable where total() > available {
       widths[index] = 0
     }
@@ -148,7 +151,8 @@ public struct TableWidget: Sendable {
             maxWidth: cursor + room - runCursor)
         }
       } else {
-        let cellStyle = overrideRoles ? cell.role.map { merge(theme[$0], over: style) } ?? style : style
+        let cellStyle =
+          overrideRoles ? cell.role.map { merge(theme[$0], over: style) } ?? style : style
         canvas.draw(text, column: cursor + padding, row: row, style: cellStyle, maxWidth: room)
       }
       cursor += columnWidth + Self.gap

@@ -13,7 +13,8 @@ extension CronJob {
       startingDeadlineSeconds: spec.optionalInt64("startingDeadlineSeconds"),
       successfulJobsHistoryLimit: spec.int("successfulJobsHistoryLimit", default: 3),
       failedJobsHistoryLimit: spec.int("failedJobsHistoryLimit", default: 1),
-      containers: ContainerSpec.list(wire: spec[path: ["jobTemplate", "spec", "template", "spec"]]),
+      containers: ContainerSpec.list(
+        wire: spec[path: ["jobTemplate", "spec", "template", "spec"]]),
       active: status.list("active").map {
         OwnerReference(kind: $0.string("kind"), name: $0.string("name"), uid: $0.string("uid"))
       },

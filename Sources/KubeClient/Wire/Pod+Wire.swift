@@ -9,7 +9,8 @@ extension Pod {
     self.init(
       metadata: ObjectMeta(wire: object), containers: ContainerSpec.list(wire: spec),
       initContainers: spec.list("initContainers").map {
-        InitContainerSpec(name: $0.string("name"), isSidecar: $0.string("restartPolicy") == "Always")
+        InitContainerSpec(
+          name: $0.string("name"), isSidecar: $0.string("restartPolicy") == "Always")
       },
       nodeName: spec.string("nodeName"), phase: status.optionalString("phase") ?? "Pending",
       reason: status.string("reason"), podIP: status.string("podIP"),

@@ -12,7 +12,9 @@ extension JSONValue {
     self[path: path]?.intValue.map { Int(clamping: $0) } ?? fallback
   }
 
-  func optionalInt(_ path: String...) -> Int? { self[path: path]?.intValue.map { Int(clamping: $0) } }
+  func optionalInt(_ path: String...) -> Int? {
+    self[path: path]?.intValue.map { Int(clamping: $0) }
+  }
 
   func optionalInt64(_ path: String...) -> Int64? { self[path: path]?.intValue }
 
