@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+/// Runs the built binary in a real terminal (tmux at 120×40) and uses it from the keyboard.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "needs tmux"))
+struct DashboardTmuxTests {
+  let home = NSTemporaryDirectory() + "batchdeck-e2e-\(getpid())"
+
+  func start(_ arguments: [String] = []) throws -> TmuxSession {
+    try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+    return try TmuxSession(
+      command: [ProductsDirectory.batchdeck, "--demo"] + arguments, width: 120, height: 40,
+      environment: ["HOME": home, "TERM": "xterm-256color", "LANG": "C.UTF-8"])
+  }
+
+  @Test func showsLivePanesThenDrillsDownAndQuits() throws {
+    let session = try start()
+    let first = try session.waitForScreen(timeout: 5) { screen in
+      screen.contains("CronJobs (") && screen.contains("log-cleanup")
+        && screen.contains("Jobs all") && screen.contains("Pods of job/")
+        && screen.contains("Logs ")
+    }
+    #expect(first.contains("CronJobs ("), "screen was:\n\(first)")
+    #expect(first.contains("Jobs all"))
+    #expect(first.contains("%"), "a progress column is shown")
+
+    let logLines = { (screen: String) -> Int in
+      Int(screen.firstMatch(of: /\((\d+) lines\)/)?.1 ?? "0") ?? 0
+    }
+    let grown = try session.waitForScreen(timeout: 8) { logLines($0) > logLines(first) }
+    #expect(logLines(grown) > logLines(first), "the log tail grows:\n\(grown)")
+
+    try session.send("j")
+    try session.send("Enter")
+    let drilled = try session.waitForScreen { $0.contains("Jobs of cronjob/") }
+    #expect(drilled.contains("Jobs of cronjob/"), "screen was:\n\(drilled)")
+
+    try session.send("Escape")
+    let back = try session.waitForScreen { $0.contains("Jobs all") }
+    #expect(back.contains("Jobs all"))
+
+    try session.send("q")
+    #expect(session.exitStatus() == 0)
+    let after = try session.waitForScreen { $0.contains("BATCHDECK-EXITED") }
+    #expect(!after.contains("CronJobs ("), "the alternate screen was left:\n\(after)")
+  }
+
+  @Test func followsResizeAndSaysWhenTooSmall() throws {
+    let session = try start()
+    try session.waitForScreen(timeout: 5) { $0.contains("CronJobs (") }
+    try session.resize(width: 50, height: 12)
+    let small = try session.waitForScreen { $0.contains("Terminal too small") }
+    #expect(small.contains("need 60x16, have 50x12"), "screen was:\n\(small)")
+    try session.resize(width: 100, height: 30)
+    let big = try session.waitForScreen { $0.contains("CronJobs (") }
+    #expect(big.contains("CronJobs ("))
+    try session.send("C-c")
+    #expect(session.exitStatus() == 0)
+  }
+
+  @Test func sigtermRestoresTheTerminal() throws {
+    let session = try start()
+    try session.waitForScreen(timeout: 5) { $0.contains("CronJobs (") }
+    let shell = try #require(session.panePID())
+    let killer = Process()
+    killer.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
+    killer.arguments = ["-TERM", "-P", String(shell), "-x", "batchdeck"]
+    try killer.run()
+    killer.waitUntilExit()
+    #expect(killer.terminationStatus == 0, "batchdeck was running under the pane's shell")
+    #expect(session.exitStatus() == 143)
+    let after = try session.waitForScreen { $0.contains("BATCHDECK-EXITED") }
+    #expect(!after.contains("CronJobs ("))
+  }
+
+  @Test func badOptionsExitWithAMessage() throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: ProductsDirectory.batchdeck)
+    process.arguments = ["--speed", "fast"]
+    let errors = Pipe()
+    process.standardError = errors
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    let message = String(
+      decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 2)
+    #expect(message.contains("--speed must be a number"))
+  }
+}
