@@ -23,7 +23,7 @@ public struct ControllerSchedule: Sendable, Hashable {
     let parsed = try CronSchedule.parse(
       effectiveExpression(schedule: schedule, timeZone: timeZone))
     var warnings: [String] = []
-    if let warning = parsed.timeZonePrefixWarning {
+    if schedule.contains("TZ"), let warning = parsed.timeZonePrefixWarning {
       warnings.append(warning)
       if timeZone != nil {
         warnings.append(

@@ -68,7 +68,7 @@ public struct CronSchedule: Sendable, Hashable {
   /// schedule, use timeZone field instead`); old objects keep working and the controller emits
   /// an `UnsupportedSchedule` event on every sync.
   public var timeZonePrefixWarning: String? {
-    guard expression.contains("TZ") else { return nil }
+    guard hasTimeZonePrefix || expression.contains("TZ") else { return nil }
     return "CRON_TZ or TZ used in schedule \"\(expression)\" is not officially supported; "
       + "the API rejects it in new CronJobs: set spec.timeZone instead"
   }
