@@ -11,7 +11,8 @@ struct ScheduleCommandTests {
     #expect(run.status == 0)
     let lines = run.stdout.split(separator: "\n")
     #expect(lines.first == "at 02:30, America/New_York")
-    #expect(lines.dropFirst().first?.hasPrefix("2024-03-11T06:30:00Z  2024-03-11T02:30:00-04:00") == true)
+    #expect(
+      lines.dropFirst().first?.hasPrefix("2024-03-11T06:30:00Z  2024-03-11T02:30:00-04:00") == true)
     #expect(lines.count == 3)
   }
 

@@ -35,8 +35,10 @@ import Testing
   @Test func bothRestrictedMeansEither() {
     #expect(
       fires("0 0 1,15 * 5", from: "2025-08-16T12:00:00Z", count: 4)
-        == ["2025-08-22T00:00:00Z", "2025-08-29T00:00:00Z", "2025-09-01T00:00:00Z",
-          "2025-09-05T00:00:00Z"])
+        == [
+          "2025-08-22T00:00:00Z", "2025-08-29T00:00:00Z", "2025-09-01T00:00:00Z",
+          "2025-09-05T00:00:00Z",
+        ])
   }
 
   @Test func starStepOneKeepsTheStarButStepTwoClearsIt() {

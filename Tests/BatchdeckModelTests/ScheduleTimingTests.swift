@@ -77,8 +77,10 @@ private func at(_ text: String) -> Date {
     #expect(try TimeZoneResolver.resolve("America/New_York").identifier == "America/New_York")
     #expect(TimeZoneResolver.validate("Mars/Olympus")?.message == "unknown time zone Mars/Olympus")
     #expect(TimeZoneResolver.validate("")?.message == "timeZone must be nil or non-empty string")
-    #expect(TimeZoneResolver.validate("local")?.message.hasPrefix("timeZone must be an explicit") == true)
-    #expect(TimeZoneResolver.validate("America/../etc")?.message == "unknown time zone America/../etc")
+    #expect(
+      TimeZoneResolver.validate("local")?.message.hasPrefix("timeZone must be an explicit") == true)
+    #expect(
+      TimeZoneResolver.validate("America/../etc")?.message == "unknown time zone America/../etc")
     #expect(TimeZoneResolver.validate("-Bad")?.message == "unknown time zone -Bad")
     #expect(TimeZoneResolver.validate("Europe/Berlin") == nil)
   }
@@ -91,17 +93,18 @@ private func at(_ text: String) -> Date {
     #expect(legacy.warnings.count == 1)
   }
 
-  @Test(arguments: [
-    ("*/15 * * * *", nil, "every 15 minutes"),
-    ("30 2 * * 1-5", "America/New_York", "at 02:30 on Monday to Friday, America/New_York"),
-    ("* * * * *", nil, "every minute"),
-    ("0 * * * *", nil, "every hour"),
-    ("0 0 29 2 *", nil, "at 00:00 on day 29 of the month in February"),
-    ("0 0 1,15 * 5", nil, "at 00:00 on day 1 and 15 of the month or on Friday"),
-    ("* */5 * * *", nil, "every minute during hours 0, 5, 10, 15 and 20"),
-    ("30 3 * * SAT,SUN", nil, "at 03:30 on Sunday and Saturday"),
-    ("@every 1h30m", nil, "every 1 hour 30 minutes, counted from the last run"),
-  ] as [(String, String?, String)])
+  @Test(
+    arguments: [
+      ("*/15 * * * *", nil, "every 15 minutes"),
+      ("30 2 * * 1-5", "America/New_York", "at 02:30 on Monday to Friday, America/New_York"),
+      ("* * * * *", nil, "every minute"),
+      ("0 * * * *", nil, "every hour"),
+      ("0 0 29 2 *", nil, "at 00:00 on day 29 of the month in February"),
+      ("0 0 1,15 * 5", nil, "at 00:00 on day 1 and 15 of the month or on Friday"),
+      ("* */5 * * *", nil, "every minute during hours 0, 5, 10, 15 and 20"),
+      ("30 3 * * SAT,SUN", nil, "at 03:30 on Sunday and Saturday"),
+      ("@every 1h30m", nil, "every 1 hour 30 minutes, counted from the last run"),
+    ] as [(String, String?, String)])
   func descriptions(expression: String, zone: String?, expected: String) throws {
     let schedule = try CronSchedule.parse(expression)
     #expect(schedule.describe(zone: zone.flatMap(TimeZone.init(identifier:))) == expected)

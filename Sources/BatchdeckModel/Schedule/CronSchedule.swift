@@ -78,15 +78,23 @@ public struct CronSchedule: Sendable, Hashable {
     let hours = star(.hour)
     switch spec {
     case "@yearly", "@annually":
-      return .fields(CronFields(minute: 1, hour: 1, dom: 1 << 1, month: 1 << 1, dow: star(.dayOfWeek)))
+      return .fields(
+        CronFields(minute: 1, hour: 1, dom: 1 << 1, month: 1 << 1, dow: star(.dayOfWeek)))
     case "@monthly":
-      return .fields(CronFields(minute: 1, hour: 1, dom: 1 << 1, month: star(.month), dow: star(.dayOfWeek)))
+      return .fields(
+        CronFields(minute: 1, hour: 1, dom: 1 << 1, month: star(.month), dow: star(.dayOfWeek)))
     case "@weekly":
-      return .fields(CronFields(minute: 1, hour: 1, dom: star(.dayOfMonth), month: star(.month), dow: 1))
+      return .fields(
+        CronFields(minute: 1, hour: 1, dom: star(.dayOfMonth), month: star(.month), dow: 1))
     case "@daily", "@midnight":
-      return .fields(CronFields(minute: 1, hour: 1, dom: star(.dayOfMonth), month: star(.month), dow: star(.dayOfWeek)))
+      return .fields(
+        CronFields(
+          minute: 1, hour: 1, dom: star(.dayOfMonth), month: star(.month), dow: star(.dayOfWeek)))
     case "@hourly":
-      return .fields(CronFields(minute: 1, hour: hours, dom: star(.dayOfMonth), month: star(.month), dow: star(.dayOfWeek)))
+      return .fields(
+        CronFields(
+          minute: 1, hour: hours, dom: star(.dayOfMonth), month: star(.month), dow: star(.dayOfWeek)
+        ))
     default:
       break
     }

@@ -52,7 +52,12 @@ enum GoDuration {
               overflow = true
             } else {
               let next = fraction * 10 + UInt64(digit - UInt8(ascii: "0"))
-              if next > limit { overflow = true } else { fraction = next; scale *= 10 }
+              if next > limit {
+                overflow = true
+              } else {
+                fraction = next
+                scale *= 10
+              }
             }
           }
           rest = rest.dropFirst()
@@ -64,7 +69,8 @@ enum GoDuration {
       let unitEnd = rest.firstIndex { $0 == UInt8(ascii: ".") || isDigit($0) } ?? rest.endIndex
       let unitBytes = rest[rest.startIndex..<unitEnd]
       guard !unitBytes.isEmpty else {
-        return .failure(GoDurationError("time: missing unit in duration " + GoQuote.quote(original)))
+        return .failure(
+          GoDurationError("time: missing unit in duration " + GoQuote.quote(original)))
       }
       let unitText = String(decoding: unitBytes, as: UTF8.self)
       rest = rest[unitEnd...]
