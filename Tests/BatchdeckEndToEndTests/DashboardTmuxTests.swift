@@ -7,9 +7,10 @@ struct DashboardTmuxTests {
   let home = NSTemporaryDirectory() + "batchdeck-e2e-\(getpid())"
 
   func start(_ arguments: [String] = []) throws -> TmuxSession {
+    let binary = try #require(BatchdeckBinary.url, "the batchdeck binary is built").path
     try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
     return try TmuxSession(
-      command: [ProductsDirectory.batchdeck, "--demo"] + arguments, width: 120, height: 40,
+      command: [binary, "--demo"] + arguments, width: 120, height: 40,
       environment: ["HOME": home, "TERM": "xterm-256color", "LANG": "C.UTF-8"])
   }
 
@@ -74,17 +75,11 @@ struct DashboardTmuxTests {
   }
 
   @Test func badOptionsExitWithAMessage() throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: ProductsDirectory.batchdeck)
-    process.arguments = ["--speed", "fast"]
-    let errors = Pipe()
-    process.standardError = errors
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    let message = String(
-      decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 2)
-    #expect(message.contains("--speed must be a number"))
+    let output = try BatchdeckBinary.run(["--speed", "fast"])
+    #expect(output.status == 2)
+    #expect(output.stderr.contains("--speed must be a number"))
+    let unknown = try BatchdeckBinary.run(["--frobnicate"])
+    #expect(unknown.status == 2)
+    #expect(unknown.stderr.contains("unknown option --frobnicate"))
   }
 }
