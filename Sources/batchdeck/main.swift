@@ -1,6 +1,3 @@
 import Foundation
 
-if CommandLine.arguments.dropFirst().first == "schedule" {
-  exit(ScheduleCommand.run(Array(CommandLine.arguments.dropFirst(2))))
-}
-print("batchdeck")
+exit(BatchdeckCommand.run(Array(CommandLine.arguments.dropFirst())))

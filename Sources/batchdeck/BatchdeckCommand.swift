@@ -1,0 +1,101 @@
+import APIMachinery
+import BatchdeckSync
+import BatchdeckView
+import ClusterSimulator
+import CursesTerminal
+import Foundation
+import KubeClient
+import KubeYAML
+import Logging
+
+/// The entry point: picks the subcommand, sets everything up before the terminal starts, and
+/// tears it down in one place afterwards.
+enum BatchdeckCommand {
+  static let version = "0.1.0"
+
+  static func run(_ arguments: [String]) -> Int32 {
+    if arguments.first == "schedule" {
+      return ScheduleCommand.run(Array(arguments.dropFirst()))
+    }
+    let options: DashboardOptions
+    do {
+      options = try DashboardOptions.parse(arguments)
+    } catch {
+      return fail("batchdeck: \(error.message)")
+    }
+    if options.showHelp {
+      print(DashboardOptions.usage)
+      return 0
+    }
+    if options.showVersion {
+      print("batchdeck \(version)")
+      return 0
+    }
+    return runDashboard(options)
+  }
+
+  private static func runDashboard(_ options: DashboardOptions) -> Int32 {
+    let logger = makeLogger(options)
+    let themes: (chosen: Theme, monochrome: Theme)
+    do {
+      themes = try loadThemes(options)
+    } catch {
+      return fail("batchdeck: \(error)")
+    }
+
+    let demo: DemoCluster
+    do {
+      demo = try DemoCluster(options: options, logger: logger)
+    } catch {
+      return fail("batchdeck: \(error)")
+    }
+    demo.start()
+    defer { demo.stop() }
+
+    let terminal: Terminal
+    do {
+      terminal = try Terminal(allowsColor: !options.noColor)
+    } catch {
+      return fail("batchdeck: \(error.message)")
+    }
+    logger.info("dashboard started on \(terminal.size.width)x\(terminal.size.height)")
+    let loop = DashboardLoop(
+      watcher: demo.watcher, logs: demo.logs, clock: demo.now, context: demo.context,
+      theme: themes.chosen, monochromeTheme: themes.monochrome, logger: logger)
+    let signal = loop.run(on: terminal)
+    terminal.stop()
+    if let signal {
+      logger.info("ending on signal \(signal)")
+      demo.stop()
+      TerminalSignals.terminate(reraising: signal)
+    }
+    logger.info("dashboard closed")
+    return 0
+  }
+
+  private static func makeLogger(_ options: DashboardOptions) -> Logger {
+    let path = options.logFile ?? Paths.defaultLogFile
+    do {
+      let sink = try FileLogSink(path: path)
+      return Logger(label: "batchdeck", level: options.logLevel, sink: sink)
+    } catch {
+      FileHandle.standardError.write(
+        Data("batchdeck: cannot write the log to \(path) (\(error)); running without a log\n".utf8))
+      return .disabled
+    }
+  }
+
+  private static func loadThemes(_ options: DashboardOptions) throws(ThemeError) -> (Theme, Theme) {
+    let directories = Paths.themeDirectories
+    let monochrome = (try? ThemeLoader.find("monochrome", in: directories))
+      ?? Theme.default.withoutColor
+    let requested = options.theme ?? Paths.environment["BATCHDECK_THEME"]
+    guard let requested, !requested.isEmpty else { return (.default, monochrome) }
+    return (try ThemeLoader.find(requested, in: directories), monochrome)
+  }
+
+  private static func fail(_ message: String) -> Int32 {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    return 2
+  }
+}
