@@ -39,8 +39,9 @@ struct APIRoute: Sendable, Equatable {
       subresource: rest.dropFirst(2).first)
   }
 
-  init(resource: Resource, namespace: String? = nil, name: String? = nil, subresource: String? = nil)
-  {
+  init(
+    resource: Resource, namespace: String? = nil, name: String? = nil, subresource: String? = nil
+  ) {
     self.resource = resource
     self.namespace = namespace
     self.name = name

@@ -43,10 +43,12 @@ final class CronJobController: @unchecked Sendable {
       if let finished, inActive {
         active.removeAll { $0.string("uid") == job.uid }
         let type = finished.string("type") ?? ""
-        record(cronJob, "SawCompletedJob", "Saw completed job: \(job.name), condition: \(type)", now)
+        record(
+          cronJob, "SawCompletedJob", "Saw completed job: \(job.name), condition: \(type)", now)
       }
       if finished?.string("type") == "Complete", let done = job.time("status", "completionTime"),
-        (status["lastSuccessfulTime"]?.stringValue.flatMap(RFC3339.parse)).map({ done > $0 }) ?? true
+        (status["lastSuccessfulTime"]?.stringValue.flatMap(RFC3339.parse)).map({ done > $0 })
+          ?? true
       {
         status["lastSuccessfulTime"] = done.rfc3339
       }
@@ -66,13 +68,15 @@ final class CronJobController: @unchecked Sendable {
     guard let zone = zoneName.map({ TimeZone(identifier: $0) }) ?? TimeZone(identifier: "UTC")
     else {
       let name = zoneName ?? ""
-      record(cronJob, "UnknownTimeZone", "invalid timeZone: \"\(name)\": unknown time zone", now,
+      record(
+        cronJob, "UnknownTimeZone", "invalid timeZone: \"\(name)\": unknown time zone", now,
         warning: true)
       return
     }
     let expression = cronJob.string("spec", "schedule") ?? ""
     guard let schedule = times.schedule(expression) else {
-      record(cronJob, "UnparseableSchedule", "unparseable schedule: \"\(expression)\"", now,
+      record(
+        cronJob, "UnparseableSchedule", "unparseable schedule: \"\(expression)\"", now,
         warning: true)
       return
     }

@@ -16,6 +16,7 @@ import Foundation
 ///   Forbid, and a 10-minute deadline that fails each run with DeadlineExceeded.
 /// - `ml-pipeline/feature-backfill`: every 3 minutes; pods exit 1 until backoffLimit 2 fails
 ///   the Job.
+/// - `default/metrics-rollup`: every 2 minutes, 6 short pods 2 at a time.
 /// - `default/weekly-reindex`: suspended.
 public enum DemoScenario {
   /// The scenario's objects, with history timestamps relative to `now`.
@@ -73,9 +74,11 @@ public enum DemoScenario {
           args: [
             """
             echo "Sweeping old logs at $(date)"
-            sleep 10
+            sleep 12
+            echo "Compressed yesterday's logs"
+            sleep 12
             echo "Deleted files older than a week"
-            sleep 5
+            sleep 12
             echo "Sweep done"
             """
           ])),
@@ -88,7 +91,10 @@ public enum DemoScenario {
               "name": "OPENAI_API_KEY",
               "valueFrom": ["secretKeyRef": ["name": "openai-credentials", "key": "api-key"]],
             ]
-          ], annotations: ["sim.batchdeck.dev/duration": "4m", "sim.batchdeck.dev/log-lines-per-second": "0.5"]),
+          ],
+          annotations: [
+            "sim.batchdeck.dev/duration": "4m", "sim.batchdeck.dev/log-lines-per-second": "0.5",
+          ]),
         status: [
           "lastScheduleTime": lastSync.rfc3339,
           "lastSuccessfulTime": lastSync.addingTimeInterval(251).rfc3339,
@@ -102,9 +108,14 @@ public enum DemoScenario {
             ["name": "TARGET_MODEL", "value": "small-embed-v2"],
             [
               "name": "DB_URL",
-              "valueFrom": ["secretKeyRef": ["name": "db-credentials", "key": "connection-string"]],
+              "valueFrom": [
+                "secretKeyRef": ["name": "db-credentials", "key": "connection-string"]
+              ],
             ],
-          ], annotations: ["sim.batchdeck.dev/duration": "90s", "sim.batchdeck.dev/log-lines-per-second": "0.2"])),
+          ],
+          annotations: [
+            "sim.batchdeck.dev/duration": "90s", "sim.batchdeck.dev/log-lines-per-second": "0.2",
+          ])),
       cronJob(
         "report-export", "default", schedule: "*/2 * * * *", policy: "Forbid", deadline: 600,
         template: pod("export", "your-registry/report-exporter:v3")),
@@ -119,6 +130,19 @@ public enum DemoScenario {
             time.sleep(6)
             print("ERROR: feature store refused the connection")
             exit(1)
+            """
+          ])),
+      cronJob(
+        "metrics-rollup", "default", schedule: "*/2 * * * *", completions: 6, parallelism: 2,
+        template: pod(
+          "rollup", "busybox:1.36", command: ["sh", "-c"],
+          args: [
+            """
+            echo "Rolling up metrics on $(hostname)"
+            sleep 8
+            echo "Aggregated one hour of samples"
+            sleep 8
+            echo "Rollup written"
             """
           ])),
       cronJob(
@@ -186,7 +210,9 @@ public enum DemoScenario {
     if let ttl { spec["ttlSecondsAfterFinished"] = .int(ttl) }
     return [
       "apiVersion": "batch/v1", "kind": "Job",
-      "metadata": ["name": .string(name), "namespace": .string(namespace), "labels": ["app": .string(name)]],
+      "metadata": [
+        "name": .string(name), "namespace": .string(namespace), "labels": ["app": .string(name)],
+      ],
       "spec": spec,
     ]
   }
@@ -194,15 +220,19 @@ public enum DemoScenario {
   private static func cronJob(
     _ name: String, _ namespace: String, schedule: String, policy: String = "Allow",
     suspend: Bool = false, deadline: Int64? = nil, backoffLimit: Int64? = nil,
-    template: JSONValue, status: JSONValue = [:]
+    completions: Int64? = nil, parallelism: Int64? = nil, template: JSONValue,
+    status: JSONValue = [:]
   ) -> JSONValue {
     var jobTemplate = jobSpec(
-      completions: nil, parallelism: nil, backoffLimit: backoffLimit, indexed: false,
+      completions: completions, parallelism: parallelism, backoffLimit: backoffLimit,
+      indexed: false,
       template: template)
     if let deadline { jobTemplate["activeDeadlineSeconds"] = .int(deadline) }
     return [
       "apiVersion": "batch/v1", "kind": "CronJob",
-      "metadata": ["name": .string(name), "namespace": .string(namespace), "labels": ["app": .string(name)]],
+      "metadata": [
+        "name": .string(name), "namespace": .string(namespace), "labels": ["app": .string(name)],
+      ],
       "spec": [
         "schedule": .string(schedule), "concurrencyPolicy": .string(policy),
         "suspend": .bool(suspend), "successfulJobsHistoryLimit": 3, "failedJobsHistoryLimit": 1,
@@ -242,7 +272,8 @@ public enum DemoScenario {
       ],
       "spec": jobSpec(
         completions: 1, parallelism: 1, backoffLimit: nil, indexed: false,
-        template: pod("sync", "ghcr.io/batchdeck-demo/embedding-sync:1.4", restartPolicy: "OnFailure")),
+        template: pod(
+          "sync", "ghcr.io/batchdeck-demo/embedding-sync:1.4", restartPolicy: "OnFailure")),
       "status": [
         "startTime": start.rfc3339, "completionTime": end, "succeeded": 1, "ready": 0,
         "terminating": 0, "conditions": conditions, "uncountedTerminatedPods": [:],

@@ -24,7 +24,9 @@ struct FieldSelector: Sendable {
           break
         }
       }
-      guard let term else { throw .badRequest("invalid selector: '\(text)'; can't understand '\(item)'") }
+      guard let term else {
+        throw .badRequest("invalid selector: '\(text)'; can't understand '\(item)'")
+      }
       guard Self.supported(resource).contains(term.field) else {
         throw .badRequest("field label not supported: \(term.field)")
       }
@@ -33,7 +35,8 @@ struct FieldSelector: Sendable {
   }
 
   func matches(_ object: JSONValue) -> Bool {
-    terms.allSatisfy { term in (Self.value(of: term.field, in: object) == term.value) == term.equal }
+    terms.allSatisfy { term in (Self.value(of: term.field, in: object) == term.value) == term.equal
+    }
   }
 
   static func supported(_ resource: Resource) -> Set<String> {

@@ -28,7 +28,8 @@ final class GarbageCollector: @unchecked Sendable {
     }
 
     for (resource, object) in everything
-    where object.isDeleting && object.array("metadata", "finalizers").contains("foregroundDeletion") {
+    where object.isDeleting && object.array("metadata", "finalizers").contains("foregroundDeletion")
+    {
       let dependents = store.dependents(of: object.uid)
       if dependents.isEmpty {
         store.mutate(resource, object.namespace, object.name) { owner in

@@ -20,7 +20,9 @@ extension JSONValue {
   var labels: [String: String] {
     (self[path: ["metadata", "labels"]]?.objectValue ?? [:]).compactMapValues(\.stringValue)
   }
-  var isDeleting: Bool { self[path: ["metadata", "deletionTimestamp"]].map { !$0.isNull } ?? false }
+  var isDeleting: Bool {
+    self[path: ["metadata", "deletionTimestamp"]].map { !$0.isNull } ?? false
+  }
 
   /// The `controller: true` owner reference, if any.
   var controllerRef: JSONValue? {

@@ -55,7 +55,8 @@ extension JobController {
       var labels = metadata["labels"]?.objectValue ?? [:]
       labels[Self.indexKey] = text
       metadata["labels"] = .object(labels)
-      metadata["generateName"] = .string("\(job.name.prefix(58 - String(index).count - 2))-\(index)-")
+      metadata["generateName"] = .string(
+        "\(job.name.prefix(58 - String(index).count - 2))-\(index)-")
       template[path: ["spec", "hostname"]] = .string("\(job.name)-\(index)")
       let containers = template.array("spec", "containers").map { container -> JSONValue in
         var copy = container

@@ -29,11 +29,14 @@ final class JobController: @unchecked Sendable {
     let allPods = store.list(.pods).items
     var podsByOwner: [String: [JSONValue]] = [:]
     for pod in allPods {
-      if let owner = pod.controllerRef?.string("uid") { podsByOwner[owner, default: []].append(pod) }
+      if let owner = pod.controllerRef?.string("uid") {
+        podsByOwner[owner, default: []].append(pod)
+      }
     }
     let jobs = store.list(.jobs).items
     let jobUIDs = Set(jobs.map(\.uid))
-    for pod in allPods where pod.array("metadata", "finalizers").contains(.string(Self.trackingFinalizer)) {
+    for pod in allPods
+    where pod.array("metadata", "finalizers").contains(.string(Self.trackingFinalizer)) {
       if !jobUIDs.contains(pod.controllerRef?.string("uid") ?? "") { releaseFinalizer(pod) }
     }
     for job in jobs {
@@ -57,7 +60,8 @@ final class JobController: @unchecked Sendable {
     var status = JobStatusBuilder(job: job, now: now)
     let indexed = job.string("spec", "completionMode") == "Indexed"
 
-    for pod in pods where pod.array("metadata", "finalizers").contains(.string(Self.trackingFinalizer)) {
+    for pod in pods
+    where pod.array("metadata", "finalizers").contains(.string(Self.trackingFinalizer)) {
       let phase = pod.string("status", "phase")
       if phase == "Succeeded" {
         status.countSucceeded(pod, indexed: indexed)
@@ -72,7 +76,9 @@ final class JobController: @unchecked Sendable {
     }
 
     guard !Self.isFinished(job), !job.isDeleting else {
-      if status.changed { store.mutate(.jobs, job.namespace, job.name) { $0["status"] = status.output } }
+      if status.changed {
+        store.mutate(.jobs, job.namespace, job.name) { $0["status"] = status.output }
+      }
       return
     }
     let active = pods.filter { pod in
@@ -111,7 +117,8 @@ final class JobController: @unchecked Sendable {
     if let existing = status.interimOutcome { return existing }
     let limit = job.int("spec", "backoffLimit") ?? 6
     let restarts = active.reduce(0) { sum, pod in
-      sum + pod.array("status", "containerStatuses").reduce(0) { $0 + ($1.int("restartCount") ?? 0) }
+      sum
+        + pod.array("status", "containerStatuses").reduce(0) { $0 + ($1.int("restartCount") ?? 0) }
     }
     let onFailure = job.string("spec", "template", "spec", "restartPolicy") == "OnFailure"
     if Int64(status.failed) > limit || (onFailure && restarts >= max(limit, 1) && restarts > 0) {

@@ -36,7 +36,8 @@ extension Kubelet {
         container.state = [
           "waiting": [
             "reason": "ImagePullBackOff",
-            "message": .string("Back-off pulling image \"\(container.image)\": ErrImagePull: \(error)"),
+            "message": .string(
+              "Back-off pulling image \"\(container.image)\": ErrImagePull: \(error)"),
           ]
         ]
         event("BackOff", "Back-off pulling image \"\(container.image)\"")
@@ -56,7 +57,8 @@ extension Kubelet {
       }
 
     case .running(let startedAt, let written, let generated):
-      emitLogs(&container, pod: pod, startedAt: startedAt, written: written, generated: generated,
+      emitLogs(
+        &container, pod: pod, startedAt: startedAt, written: written, generated: generated,
         now: now)
       let behaviour = container.behaviour
       guard now.timeIntervalSince(startedAt) >= behaviour.duration else { return }
@@ -67,11 +69,13 @@ extension Kubelet {
       if failing {
         failuresByOwner[run.ownerKey] = attempt + 1
         if behaviour.failTimes != nil {
-          logs.append(pod: pod.uid, container: container.name,
+          logs.append(
+            pod: pod.uid, container: container.name,
             .init(time: finished, text: "error: attempt \(attempt + 1) failed (exit code \(code))"))
         }
       }
-      terminate(&container, pod: pod, code: code, reason: code == 0 ? "Completed" : "Error",
+      terminate(
+        &container, pod: pod, code: code, reason: code == 0 ? "Completed" : "Error",
         at: finished)
       if code != 0, restartPolicy != "Never" {
         container.lastState = container.state
@@ -131,6 +135,7 @@ extension Kubelet {
     container.state = ["running": ["startedAt": now.rfc3339]]
     container.everStarted = true
     logs.startAttempt(pod: pod.uid, container: container.name)
+    emitLogs(&container, pod: pod, startedAt: now, written: 0, generated: 0, now: now)
   }
 
   func terminate(
@@ -171,7 +176,8 @@ extension Kubelet {
       while Double(extra + 1) / rate <= elapsed {
         extra += 1
         let time = startedAt.addingTimeInterval(Double(extra) / rate)
-        logs.append(pod: pod.uid, container: container.name,
+        logs.append(
+          pod: pod.uid, container: container.name,
           .init(time: time, text: "\(container.name): processed record \(extra)"))
       }
     }
@@ -200,7 +206,9 @@ extension Kubelet {
     let parts = calendar.dateComponents(
       [.year, .month, .day, .hour, .minute, .second, .weekday], from: time)
     let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-    let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    let months = [
+      "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
     let day = String(parts.day ?? 1).leftPadded(2, with: " ")
     let clock = [parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0]
       .map { String($0).leftPadded(2) }.joined(separator: ":")

@@ -48,7 +48,8 @@ extension ObjectStore {
     let phase = pod.string("status", "phase") ?? "Pending"
     let onNode = pod.string("spec", "nodeName") != nil
     let terminal = phase == "Succeeded" || phase == "Failed"
-    let period = (!onNode || terminal) ? 0 : (grace ?? pod.int("spec", "terminationGracePeriodSeconds") ?? 30)
+    let period =
+      (!onNode || terminal) ? 0 : (grace ?? pod.int("spec", "terminationGracePeriodSeconds") ?? 30)
     if period == 0, pod.array("metadata", "finalizers").isEmpty {
       return remove(.pods, key: Self.key(pod.namespace, pod.name), last: pod)
     }

@@ -115,7 +115,8 @@ final class ObjectStore: @unchecked Sendable {
         object[path: ["metadata", field]] = old[path: ["metadata", field]]
       }
       if old.isDeleting, !object.isDeleting {
-        object[path: ["metadata", "deletionTimestamp"]] = old[path: ["metadata", "deletionTimestamp"]]
+        object[path: ["metadata", "deletionTimestamp"]] =
+          old[path: ["metadata", "deletionTimestamp"]]
       }
       if object == old { return old }
       if let generation = old.int("metadata", "generation"), object["spec"] != old["spec"] {

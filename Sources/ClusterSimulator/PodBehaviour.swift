@@ -52,7 +52,9 @@ enum PodBehaviour {
   static func imageExists(_ image: String) -> Bool {
     let parts = image.split(separator: "/").map(String.init)
     guard let last = parts.last, !image.isEmpty else { return false }
-    let badRegistries = ["your-registry", "my-registry", "your-repo", "example.com", "registry.example.com"]
+    let badRegistries = [
+      "your-registry", "my-registry", "your-repo", "example.com", "registry.example.com",
+    ]
     if let registry = parts.first, parts.count > 1 {
       if badRegistries.contains(registry) || registry.hasSuffix(".invalid")
         || registry.hasSuffix(".example") || registry.hasSuffix(".example.com")

@@ -28,7 +28,8 @@ enum ScriptInterpreter {
       case "echo", "printf":
         var text = unquote(rest)
         if text.hasPrefix("-n ") || text.hasPrefix("-e ") { text = String(text.dropFirst(3)) }
-        result.lines.append(.init(offset: clock, text: text.replacingOccurrences(of: "\\n", with: "")))
+        result.lines.append(
+          .init(offset: clock, text: text.replacingOccurrences(of: "\\n", with: "")))
       case "sleep":
         clock += seconds(rest) ?? 1
       case "exit":

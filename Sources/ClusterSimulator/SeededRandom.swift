@@ -31,8 +31,11 @@ struct SeededRandom: RandomNumberGenerator, Sendable {
     chars[16] = variant
     let text = String(chars)
     let parts = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { range in
-      String(text[text.index(text.startIndex, offsetBy: range.lowerBound)..<text.index(
-        text.startIndex, offsetBy: range.upperBound)])
+      String(
+        text[
+          text.index(
+            text.startIndex, offsetBy: range.lowerBound)..<text.index(
+              text.startIndex, offsetBy: range.upperBound)])
     }
     return parts.joined(separator: "-")
   }

@@ -15,7 +15,9 @@ extension SimulatedAPIServer {
     case "/api":
       return [
         "kind": "APIVersions", "versions": ["v1"],
-        "serverAddressByClientCIDRs": [["clientCIDR": "0.0.0.0/0", "serverAddress": "127.0.0.1:6443"]],
+        "serverAddressByClientCIDRs": [
+          ["clientCIDR": "0.0.0.0/0", "serverAddress": "127.0.0.1:6443"]
+        ],
       ]
     case "/apis":
       let batch: JSONValue = [

@@ -18,7 +18,8 @@ extension SimulatedAPIServer {
     Filter(
       namespace: route.namespace,
       labels: try LabelSelector(request.queryValue("labelSelector") ?? ""),
-      fields: try FieldSelector(request.queryValue("fieldSelector") ?? "", resource: route.resource))
+      fields: try FieldSelector(request.queryValue("fieldSelector") ?? "", resource: route.resource)
+    )
   }
 
   /// A `<Kind>List` with `metadata.resourceVersion`, honouring selectors and `limit`/`continue`.

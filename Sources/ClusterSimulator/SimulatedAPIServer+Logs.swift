@@ -13,7 +13,8 @@ extension SimulatedAPIServer {
     guard let pod = store.get(.pods, namespace, podName) else {
       throw .notFound(resource: "pods", group: "", name: podName)
     }
-    let names = pod.array("spec", "initContainers").compactMap { $0.string("name") }
+    let names =
+      pod.array("spec", "initContainers").compactMap { $0.string("name") }
       + pod.array("spec", "containers").compactMap { $0.string("name") }
     let regular = pod.array("spec", "containers").compactMap { $0.string("name") }
     let container: String

@@ -80,8 +80,9 @@ extension SimulatedAPIServer {
   /// PATCH with `application/merge-patch+json` or `application/strategic-merge-patch+json`.
   func patch(_ request: HTTPRequest, _ route: APIRoute) throws(APIStatus) -> JSONValue {
     let type = request.header("Content-Type") ?? ""
-    guard type.hasPrefix("application/merge-patch+json")
-      || type.hasPrefix("application/strategic-merge-patch+json")
+    guard
+      type.hasPrefix("application/merge-patch+json")
+        || type.hasPrefix("application/strategic-merge-patch+json")
     else {
       throw APIStatus(
         code: 415, reason: "UnsupportedMediaType",
@@ -123,7 +124,8 @@ extension SimulatedAPIServer {
     } else if options.bool("orphanDependents") == true {
       policy = .orphan
     }
-    let grace = request.queryValue("gracePeriodSeconds").flatMap { Int64($0) }
+    let grace =
+      request.queryValue("gracePeriodSeconds").flatMap { Int64($0) }
       ?? options.int("gracePeriodSeconds")
     if route.resource == .namespaces {
       throw .methodNotAllowed("the simulator does not delete namespaces")

@@ -96,7 +96,8 @@ public final class SimulatedAPIServer: HTTPTransport, @unchecked Sendable {
 
   private func checkSubresource(_ route: APIRoute) throws(APIStatus) {
     guard let subresource = route.subresource else { return }
-    let known = [Resource.pods, .jobs, .cronjobs].contains(route.resource) && subresource == "status"
+    let known =
+      [Resource.pods, .jobs, .cronjobs].contains(route.resource) && subresource == "status"
     if !known { throw route.notFound }
   }
 

@@ -42,7 +42,8 @@ public final class Simulator: @unchecked Sendable {
     cronJobs = CronJobController(
       store: store, events: events, logger: logger.labeled("sim.cronjob"))
     jobs = JobController(store: store, events: events, logger: logger.labeled("sim.job"))
-    kubelet = Kubelet(store: store, events: events, logs: logs, logger: logger.labeled("sim.kubelet"))
+    kubelet = Kubelet(
+      store: store, events: events, logs: logs, logger: logger.labeled("sim.kubelet"))
     ttl = TTLAfterFinishedController(store: store, logger: logger.labeled("sim.ttl"))
     collector = GarbageCollector(store: store, events: events)
     server = SimulatedAPIServer(store: store, logs: logs, logger: logger.labeled("sim.api"))
@@ -86,7 +87,9 @@ public final class Simulator: @unchecked Sendable {
 
   private func ensureNamespace(_ name: String) throws(SimulatorError) {
     guard store.get(.namespaces, "", name) == nil else { return }
-    let namespace: JSONValue = ["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": .string(name)]]
+    let namespace: JSONValue = [
+      "apiVersion": "v1", "kind": "Namespace", "metadata": ["name": .string(name)],
+    ]
     do throws(APIStatus) {
       _ = try SimulatedAPIServer.admit(.namespaces, namespace, store: store)
     } catch {

@@ -27,14 +27,16 @@ import Testing
 
   @Test func recordsCompletionAndLastSuccessfulTime() throws {
     let simulator = try makeSimulator(objects: [
-      cronJobManifest("quick", schedule: "*/5 * * * *", template: podTemplate(script: "echo hi; sleep 5"))
+      cronJobManifest(
+        "quick", schedule: "*/5 * * * *", template: podTemplate(script: "echo hi; sleep 5"))
     ])
     simulator.run(for: 30 + 300 + 60)
     let cronJob = try #require(simulator.store.get(.cronjobs, "default", "quick"))
     #expect(cronJob.array("status", "active").isEmpty)
     #expect(cronJob.string("status", "lastSuccessfulTime") != nil)
     let messages = simulator.store.list(.events).items.compactMap { $0.string("message") }
-    #expect(messages.contains { $0.hasPrefix("Saw completed job: quick-") && $0.hasSuffix("Complete") })
+    #expect(
+      messages.contains { $0.hasPrefix("Saw completed job: quick-") && $0.hasSuffix("Complete") })
   }
 
   @Test func forbidSkipsWhileAJobIsActive() throws {
@@ -44,7 +46,9 @@ import Testing
     ])
     simulator.run(for: 30 + 180)
     #expect(simulator.store.list(.jobs).items.count == 1)
-    let events = simulator.store.list(.events).items.filter { $0.string("reason") == "JobAlreadyActive" }
+    let events = simulator.store.list(.events).items.filter {
+      $0.string("reason") == "JobAlreadyActive"
+    }
     #expect(events.count == 1)
     #expect((events.first?.int("count") ?? 0) >= 2)
   }

@@ -122,7 +122,8 @@ import Testing
 
   @Test func ttlDeletesTheFinishedJobAndItsPods() throws {
     let simulator = try makeSimulator(objects: [
-      jobManifest("brief", spec: ["ttlSecondsAfterFinished": 30], template: podTemplate(script: "sleep 2"))
+      jobManifest(
+        "brief", spec: ["ttlSecondsAfterFinished": 30], template: podTemplate(script: "sleep 2"))
     ])
     simulator.run(for: 15)
     #expect(simulator.conditionTypes("brief").contains("Complete"))

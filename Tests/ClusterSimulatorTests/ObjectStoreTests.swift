@@ -7,8 +7,10 @@ import Testing
 @Suite struct ObjectStoreTests {
   @Test func resourceVersionIncreasesOnEveryWrite() throws {
     let simulator = try makeSimulator()
-    let first = try simulator.store.create(.secrets, ["metadata": ["name": "a", "namespace": "default"]])
-    let second = try simulator.store.create(.secrets, ["metadata": ["name": "b", "namespace": "default"]])
+    let first = try simulator.store.create(
+      .secrets, ["metadata": ["name": "a", "namespace": "default"]])
+    let second = try simulator.store.create(
+      .secrets, ["metadata": ["name": "b", "namespace": "default"]])
     let firstRV = try #require(first.string("metadata", "resourceVersion").flatMap(Int.init))
     let secondRV = try #require(second.string("metadata", "resourceVersion").flatMap(Int.init))
     #expect(secondRV == firstRV + 1)
@@ -32,7 +34,9 @@ import Testing
     let labels = try #require(job[path: ["spec", "template", "metadata", "labels"]])
     #expect(labels.string("batch.kubernetes.io/controller-uid") == job.uid)
     #expect(labels.string("job-name") == "pi")
-    #expect(job.string("spec", "selector", "matchLabels", "batch.kubernetes.io/controller-uid") == job.uid)
+    #expect(
+      job.string("spec", "selector", "matchLabels", "batch.kubernetes.io/controller-uid") == job.uid
+    )
     #expect(job.string("metadata", "labels", "batch.kubernetes.io/job-name") == "pi")
   }
 
@@ -65,7 +69,8 @@ import Testing
 
   @Test func backgroundDeleteOfCronJobRemovesJobsAndPods() throws {
     let simulator = try makeSimulator(objects: [
-      cronJobManifest("tick", template: podTemplate(annotations: ["sim.batchdeck.dev/duration": "10m"]))
+      cronJobManifest(
+        "tick", template: podTemplate(annotations: ["sim.batchdeck.dev/duration": "10m"]))
     ])
     simulator.run(for: 45)
     #expect(simulator.store.list(.jobs).items.count == 1)
@@ -106,7 +111,8 @@ import Testing
     let simulator = Simulator(clock: .manual(start: testStart))
     let store = ObjectStore(clock: simulator.clock, seed: 1, changeWindow: 4)
     for index in 0..<20 {
-      _ = try store.create(.secrets, ["metadata": ["name": .string("s\(index)"), "namespace": "x"]])
+      _ = try store.create(
+        .secrets, ["metadata": ["name": .string("s\(index)"), "namespace": "x"]])
     }
     #expect(store.changes(after: 2) == nil)
     #expect(store.changes(after: store.revision - 1)?.count == 1)

@@ -76,9 +76,16 @@ extension Simulator {
     }.compactMap { $0.string("type") }
   }
 
+  /// One GET through the transport, whole body.
+  func request(_ path: String, query: [(String, String)] = []) throws -> (
+    status: Int, json: JSONValue?, text: String, headers: [String: String]
+  ) {
+    try request("GET", path, query: query)
+  }
+
   /// One request through the transport, whole body.
   func request(
-    _ method: String = "GET", _ path: String, query: [(String, String)] = [],
+    _ method: String, _ path: String, query: [(String, String)] = [],
     body: JSONValue? = nil, contentType: String = "application/json"
   ) throws -> (status: Int, json: JSONValue?, text: String, headers: [String: String]) {
     let request = HTTPRequest(
