@@ -6,6 +6,8 @@ struct APIRoute: Sendable, Equatable {
   var namespace: String?
   var name: String?
   var subresource: String?
+  /// The legacy `/api/v1/watch/...` form, which always watches.
+  var isLegacyWatch = false
 
   /// Resolves `/api/v1/...` and `/apis/batch/v1/...` paths; `nil` when no resource matches.
   init?(path: String) {
@@ -21,7 +23,8 @@ struct APIRoute: Sendable, Equatable {
     } else {
       return nil
     }
-    if rest.first == "watch" { rest = rest.dropFirst() }
+    let legacyWatch = rest.first == "watch"
+    if legacyWatch { rest = rest.dropFirst() }
     var namespace: String?
     if rest.first == "namespaces", rest.count >= 3 {
       namespace = rest[rest.startIndex + 1]
@@ -29,6 +32,7 @@ struct APIRoute: Sendable, Equatable {
     } else if rest.first == "namespaces", group.isEmpty {
       guard rest.count <= 2 else { return nil }
       self.init(resource: .namespaces, name: rest.dropFirst().first)
+      isLegacyWatch = legacyWatch
       return
     }
     guard let first = rest.first, let resource = Resource(rawValue: first),
@@ -37,6 +41,7 @@ struct APIRoute: Sendable, Equatable {
     self.init(
       resource: resource, namespace: namespace, name: rest.dropFirst().first,
       subresource: rest.dropFirst(2).first)
+    isLegacyWatch = legacyWatch
   }
 
   init(

@@ -52,10 +52,10 @@ final class ObjectStore: @unchecked Sendable {
     }
   }
 
-  /// Every object of every resource, for owner lookups.
+  /// Every object of every resource that can have owners (Events never do).
   func allObjects() -> [(Resource, JSONValue)] {
     withLock {
-      Resource.allCases.flatMap { resource in
+      Resource.allCases.filter { $0 != .events }.flatMap { resource in
         list(resource).items.map { (resource, $0) }
       }
     }

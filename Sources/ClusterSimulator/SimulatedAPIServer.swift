@@ -65,7 +65,8 @@ public final class SimulatedAPIServer: HTTPTransport, @unchecked Sendable {
   ) throws(APIStatus) {
     switch (request.method, route.name, route.subresource) {
     case ("GET", nil, _):
-      if let flag = request.queryValue("watch"), flag != "0", flag != "false" {
+      let flag = request.queryValue("watch")
+      if route.isLegacyWatch || (flag != nil && flag != "0" && flag != "false") {
         try watch(request, route, cancellation: cancellation, onHead: onHead, onChunk: onChunk)
       } else {
         send(200, try list(request, route), onHead, onChunk)

@@ -161,3 +161,79 @@ final class StreamCollector: Sendable {
     #expect(response.json?.string("message")?.contains("is waiting to start") == true)
   }
 }
+
+@Suite struct MoreAPITests {
+  @Test func previousLogsShowTheFailedRun() throws {
+    let simulator = try makeSimulator(objects: [
+      jobManifest(
+        "again",
+        template: podTemplate(
+          script: "echo attempt; sleep 2", restartPolicy: "OnFailure",
+          annotations: ["sim.batchdeck.dev/fail-times": "1"]))
+    ])
+    let pod0 = simulator.pods(ownedBy: "again")
+    #expect(pod0.isEmpty)
+    simulator.run(for: 4)
+    let pod = try #require(simulator.pods(ownedBy: "again").first)
+    let path = "/api/v1/namespaces/default/pods/\(pod.name)/log"
+    let none = try simulator.request(path, query: [("previous", "true")])
+    #expect(none.status == 400)
+    simulator.run(for: 20)
+    let previous = try simulator.request(path, query: [("previous", "true")])
+    #expect(previous.text == "attempt\nerror: attempt 1 failed (exit code 1)\n")
+    #expect(try simulator.request(path).text == "attempt\n")
+    let recent = try simulator.request(path, query: [("sinceSeconds", "1")])
+    #expect(recent.text.isEmpty)
+  }
+
+  @Test func deletingARunningPodThroughTheAPIGetsItReplaced() throws {
+    let long = podTemplate(annotations: ["sim.batchdeck.dev/duration": "10m"])
+    let simulator = try makeSimulator(objects: [jobManifest("svc", template: long)])
+    simulator.run(for: 5)
+    let pod = try #require(simulator.pods(ownedBy: "svc").first)
+    let path = "/api/v1/namespaces/default/pods/\(pod.name)"
+    let response = try simulator.request("DELETE", path)
+    #expect(response.status == 200)
+    #expect(response.json?.string("metadata", "deletionTimestamp") != nil)
+    #expect(response.json?.int("metadata", "deletionGracePeriodSeconds") == 30)
+    simulator.run(for: 2)
+    #expect(try simulator.request(path).status == 404)
+    #expect(simulator.job("svc")?.int("status", "failed") == 1)
+    simulator.run(for: 12)
+    #expect(simulator.pods(ownedBy: "svc").count == 1)
+    #expect(simulator.pods(ownedBy: "svc").first?.name != pod.name)
+  }
+
+  @Test func watchHonoursTheLabelSelectorAndLegacyPath() throws {
+    let simulator = try makeSimulator()
+    let revision = String(simulator.store.revision)
+    let collector = StreamCollector()
+    collector.start(
+      simulator.transport,
+      HTTPRequest(
+        path: "/apis/batch/v1/watch/namespaces/default/jobs",
+        query: [QueryItem("resourceVersion", revision), QueryItem("labelSelector", "pick=yes")]))
+    var chosen = jobManifest("chosen", spec: ["suspend": true])
+    chosen[path: ["metadata", "labels"]] = ["pick": "yes"]
+    _ = try simulator.request(
+      "POST", "/apis/batch/v1/namespaces/default/jobs", body: jobManifest("other"))
+    _ = try simulator.request("POST", "/apis/batch/v1/namespaces/default/jobs", body: chosen)
+    let lines = collector.waitUntil(count: 1)
+    collector.token.cancel()
+    #expect(collector.done.wait(timeout: .now() + 3) == .success)
+    let names = lines.compactMap { try? JSONValue.parse($0) }.compactMap {
+      $0.string("object", "metadata", "name")
+    }
+    #expect(names == ["chosen"])
+  }
+
+  @Test func namespacedGetAndStatusSubresource() throws {
+    let simulator = try makeSimulator(objects: [jobManifest("one")])
+    simulator.run(for: 2)
+    let status = try simulator.request("/apis/batch/v1/namespaces/default/jobs/one/status")
+    #expect(status.status == 200)
+    #expect(status.json?.string("kind") == "Job")
+    let namespace = try simulator.request("/api/v1/namespaces/default")
+    #expect(namespace.json?.string("status", "phase") == "Active")
+  }
+}
