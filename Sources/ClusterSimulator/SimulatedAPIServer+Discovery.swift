@@ -72,4 +72,20 @@ extension SimulatedAPIServer {
       "resources": .array(entries),
     ]
   }
+
+  /// `POST selfsubjectaccessreviews`: the simulated user may do everything.
+  func accessReview(_ request: HTTPRequest, _ onHead: HeadSink, _ onChunk: ChunkSink) {
+    guard request.method == "POST" else {
+      return send(.methodNotAllowed("only POST is allowed"), onHead, onChunk)
+    }
+    guard let review = try? JSONValue.parse(request.body), review.objectValue != nil else {
+      return send(.badRequest("error decoding request body"), onHead, onChunk)
+    }
+    var answer = review
+    answer["kind"] = "SelfSubjectAccessReview"
+    answer["apiVersion"] = "authorization.k8s.io/v1"
+    answer["metadata"] = ["creationTimestamp": nil]
+    answer["status"] = ["allowed": true, "reason": "the simulated cluster allows everything"]
+    send(201, answer, onHead, onChunk)
+  }
 }

@@ -46,6 +46,14 @@ public final class SimulatedAPIServer: HTTPTransport, @unchecked Sendable {
       }
       return send(200, document, onHead, onChunk)
     }
+    if request.path == "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews" {
+      return accessReview(request, onHead, onChunk)
+    }
+    if ["/healthz", "/readyz", "/livez"].contains(request.path) {
+      onHead(HTTPResponseHead(status: 200, headers: ["Content-Type": "text/plain"]))
+      _ = onChunk(Array("ok".utf8))
+      return
+    }
     guard let route = APIRoute(path: request.path) else {
       let status = APIStatus(
         code: 404, reason: "NotFound", message: "the server could not find the requested resource",

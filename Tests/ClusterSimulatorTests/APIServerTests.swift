@@ -138,3 +138,22 @@ import Testing
     #expect(core?.array("resources").contains { $0.string("name") == "pods/log" } == true)
   }
 }
+
+@Suite struct AccessReviewTests {
+  @Test func everythingIsAllowed() throws {
+    let simulator = try makeSimulator()
+    let review: JSONValue = [
+      "apiVersion": "authorization.k8s.io/v1", "kind": "SelfSubjectAccessReview",
+      "spec": [
+        "resourceAttributes": [
+          "namespace": "default", "verb": "list", "group": "batch", "resource": "jobs",
+        ]
+      ],
+    ]
+    let response = try simulator.request(
+      "POST", "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", body: review)
+    #expect(response.status == 201)
+    #expect(response.json?.bool("status", "allowed") == true)
+    #expect(response.json?.string("spec", "resourceAttributes", "verb") == "list")
+  }
+}

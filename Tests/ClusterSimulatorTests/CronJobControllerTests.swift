@@ -96,3 +96,36 @@ import Testing
         == "2024-01-01T01:01:00+01:00")
   }
 }
+
+@Suite struct CronJobMissedRunTests {
+  func withHistory(_ manifest: JSONValue, last: String) -> JSONValue {
+    var copy = manifest
+    copy["status"] = ["lastScheduleTime": .string(last)]
+    return copy
+  }
+
+  @Test func manyMissedRunsWarnButStillRunTheLatest() throws {
+    let manifest = withHistory(
+      cronJobManifest("behind", schedule: "*/5 * * * *"), last: "2023-12-31T14:05:00Z")
+    let simulator = try makeSimulator(objects: [manifest])
+    simulator.step()
+    #expect(simulator.store.list(.jobs).items.map(\.name) == ["behind-28401120"])
+    let reasons = simulator.store.list(.events).items.compactMap { $0.string("reason") }
+    #expect(reasons.contains("TooManyMissedTimes"))
+  }
+
+  @Test func startingDeadlineSkipsRunsOutsideTheWindow() throws {
+    let hourly = withHistory(
+      cronJobManifest("hourly", schedule: "0 * * * *", spec: ["startingDeadlineSeconds": 10]),
+      last: "2023-12-31T23:00:00Z")
+    let minutely = withHistory(
+      cronJobManifest("minutely", spec: ["startingDeadlineSeconds": 200]),
+      last: "2023-12-31T23:00:00Z")
+    let simulator = try makeSimulator(objects: [hourly, minutely])
+    simulator.step()
+    let names = simulator.store.list(.jobs).items.map(\.name)
+    #expect(names == ["minutely-28401120"])
+    let reasons = simulator.store.list(.events).items.compactMap { $0.string("reason") }
+    #expect(!reasons.contains("TooManyMissedTimes"))
+  }
+}
