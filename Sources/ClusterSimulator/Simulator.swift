@@ -171,6 +171,16 @@ public final class Simulator: @unchecked Sendable {
     finished?.wait()
   }
 
+  /// A running-ready demo cluster: a scaled clock starting at `start`, the demo scenario
+  /// loaded. Call `start()` to set it in motion.
+  public static func demo(
+    start: Date = Date(), speed: Double = 10, logger: Logger = .disabled
+  ) throws(SimulatorError) -> Simulator {
+    let simulator = Simulator(clock: VirtualClock(start: start, speed: speed), logger: logger)
+    try simulator.loadDemoScenario()
+    return simulator
+  }
+
   /// The demo cluster: `DemoScenario.objects(now:)` loaded at the clock's current time.
   public func loadDemoScenario() throws(SimulatorError) {
     try load(objects: DemoScenario.objects(now: clock.now))

@@ -30,6 +30,14 @@ import Testing
     #expect(job.string("status", "completionTime") != nil)
     #expect(job.string("status", "startTime") == "2024-01-01T00:00:31Z")
     #expect(simulator.pods(ownedBy: "batch").count == 5)
+    let completed = simulator.store.list(.events).items.filter {
+      $0.string("reason") == "Completed"
+    }
+    #expect(completed.map { $0.string("message") } == ["Job completed"])
+    let kubelet = Set(
+      simulator.store.list(.events).items.filter { $0.string("source", "component") == "kubelet" }
+        .compactMap { $0.string("reason") })
+    #expect(kubelet == ["Pulling", "Pulled", "Created", "Started"])
   }
 
   @Test func backoffLimitFailsAfterTheRightNumberOfFailures() throws {
@@ -46,6 +54,15 @@ import Testing
     #expect(failed?.string("message") == "Job has reached the specified backoff limit")
     #expect(job["status"]?["completionTime"] == nil)
     #expect(simulator.pods(ownedBy: "flaky").count == 3)
+    let warnings = simulator.store.list(.events).items.filter {
+      $0.string("type") == "Warning" && $0.string("involvedObject", "kind") == "Job"
+    }
+    #expect(warnings.compactMap { $0.string("reason") } == ["BackoffLimitExceeded"])
+    let created = simulator.store.list(.events).items.filter {
+      $0.string("reason") == "SuccessfulCreate"
+        && $0.string("source", "component") == "job-controller"
+    }
+    #expect(created.count == 3)
     let exitCodes = simulator.pods(ownedBy: "flaky").compactMap {
       $0[path: ["status", "containerStatuses"]]?[0]?.int("state", "terminated", "exitCode")
     }
