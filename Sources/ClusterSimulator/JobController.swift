@@ -35,6 +35,7 @@ final class JobController: @unchecked Sendable {
     }
     let jobs = store.list(.jobs).items
     let jobUIDs = Set(jobs.map(\.uid))
+    backoff = backoff.filter { jobUIDs.contains($0.key) }
     for pod in allPods
     where pod.array("metadata", "finalizers").contains(.string(Self.trackingFinalizer)) {
       if !jobUIDs.contains(pod.controllerRef?.string("uid") ?? "") { releaseFinalizer(pod) }

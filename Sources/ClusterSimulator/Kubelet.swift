@@ -30,6 +30,8 @@ final class Kubelet: @unchecked Sendable {
       runs[uid] = nil
       logs.forget(pod: uid)
     }
+    let owners = Set(pods.map { $0.controllerRef?.string("uid") ?? $0.uid })
+    failuresByOwner = failuresByOwner.filter { owners.contains($0.key) }
 
     for pod in pods {
       let phase = pod.string("status", "phase") ?? "Pending"

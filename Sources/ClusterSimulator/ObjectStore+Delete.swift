@@ -87,10 +87,6 @@ extension ObjectStore {
         $0.string("uid") != uid
       }
       dependent[path: ["metadata", "ownerReferences"]] = kept.isEmpty ? nil : .array(kept)
-      if kept.isEmpty, var meta = dependent["metadata"]?.objectValue {
-        meta["ownerReferences"] = nil
-        dependent["metadata"] = .object(meta)
-      }
       _ = try? update(resource, dependent)
     }
   }

@@ -32,9 +32,6 @@ extension SimulatedAPIServer {
   {
     var object = input
     for field in ["uid", "resourceVersion"] { object[path: ["metadata", field]] = nil }
-    if object.name.isEmpty, let prefix = object.string("metadata", "generateName") {
-      object[path: ["metadata", "generateName"]] = .string(prefix)
-    }
     object[path: ["metadata", "uid"]] = .string(store.makeUID())
     if resource == .secrets, let plain = object["stringData"]?.objectValue {
       var data = object["data"]?.objectValue ?? [:]

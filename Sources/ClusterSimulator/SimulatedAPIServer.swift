@@ -26,12 +26,14 @@ public final class SimulatedAPIServer: HTTPTransport, @unchecked Sendable {
   }
 
   /// Serves one request; blocks for watches and followed logs until they end or are cancelled.
+  /// Like a network transport it throws `.cancelled` when the token ended the request.
   public func perform(
     _ request: HTTPRequest, cancellation: CancellationToken?,
     onHead: (HTTPResponseHead) -> Void, onChunk: ([UInt8]) -> StreamControl
   ) throws(TransportError) {
     if cancellation?.isCancelled == true { throw .cancelled }
     handle(request, cancellation: cancellation, onHead: onHead, onChunk: onChunk)
+    if cancellation?.isCancelled == true { throw .cancelled }
   }
 
   /// Serves one request and writes the response through the two callbacks.
