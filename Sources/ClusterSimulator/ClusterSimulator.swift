@@ -1,1 +1,0 @@
-// The ClusterSimulator module; see README.md for the layering.
