@@ -38,9 +38,10 @@ public final class SimulatedAPIServer: HTTPTransport, @unchecked Sendable {
 
   /// Serves one request and writes the response through the two callbacks.
   public func handle(
-    _ request: HTTPRequest, cancellation: CancellationToken?,
+    _ incoming: HTTPRequest, cancellation: CancellationToken?,
     onHead: (HTTPResponseHead) -> Void, onChunk: ([UInt8]) -> StreamControl
   ) {
+    let request = Self.splittingQuery(incoming)
     logger.trace("\(request.method) \(request.path)")
     if let document = discovery(request.path) {
       guard request.method == "GET" else {
@@ -103,6 +104,21 @@ public final class SimulatedAPIServer: HTTPTransport, @unchecked Sendable {
     default:
       throw methodNotAllowed(request)
     }
+  }
+
+  /// Moves a `?a=b&c=d` suffix of the path into the query items.
+  static func splittingQuery(_ request: HTTPRequest) -> HTTPRequest {
+    guard let mark = request.path.firstIndex(of: "?") else { return request }
+    var copy = request
+    copy.path = String(request.path[..<mark])
+    let pairs = request.path[request.path.index(after: mark)...].split(separator: "&")
+    copy.query += pairs.map { pair in
+      let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map {
+        String($0).removingPercentEncoding ?? String($0)
+      }
+      return QueryItem(parts[0], parts.count > 1 ? parts[1] : "")
+    }
+    return copy
   }
 
   private func checkSubresource(_ route: APIRoute) throws(APIStatus) {

@@ -157,3 +157,13 @@ import Testing
     #expect(response.json?.string("spec", "resourceAttributes", "verb") == "list")
   }
 }
+
+@Suite struct PathQueryTests {
+  @Test func queryInThePathIsUnderstood() throws {
+    var tagged = jobManifest("tagged")
+    tagged[path: ["metadata", "labels"]] = ["team": "ml"]
+    let simulator = try makeSimulator(objects: [tagged, jobManifest("plain")])
+    let response = try simulator.request("/apis/batch/v1/jobs?labelSelector=team%3Dml&limit=5")
+    #expect(response.json?.array("items").map(\.name) == ["tagged"])
+  }
+}

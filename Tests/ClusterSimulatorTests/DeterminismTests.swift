@@ -79,3 +79,37 @@ import Testing
     #expect(simulator.store.list(.jobs).items.contains { $0.name.hasPrefix("log-cleanup-") })
   }
 }
+
+@Suite struct ConcurrencyTests {
+  @Test func watchWhileTheLoopRunsSeesIncreasingVersions() throws {
+    let simulator = Simulator(clock: VirtualClock(start: testStart, speed: 100))
+    try simulator.loadDemoScenario()
+    let collector = StreamCollector()
+    collector.start(
+      simulator.transport,
+      HTTPRequest(
+        path: "/api/v1/pods",
+        query: [
+          QueryItem("watch", "1"), QueryItem("resourceVersion", String(simulator.store.revision)),
+        ]))
+    simulator.start(tickInterval: 0.01)
+    var lists = 0
+    let end = Date(timeIntervalSinceNow: 1.5)
+    while Date() < end {
+      let response = try simulator.request("/apis/batch/v1/jobs")
+      #expect(response.json?.string("kind") == "JobList")
+      lists += 1
+    }
+    simulator.stop()
+    collector.token.cancel()
+    #expect(collector.done.wait(timeout: .now() + 3) == .success)
+    let versions = collector.lines.withLock { $0 }.compactMap { line in
+      (try? JSONValue.parse(line))?.string("object", "metadata", "resourceVersion").flatMap {
+        Int64($0)
+      }
+    }
+    #expect(versions.count > 10)
+    #expect(zip(versions, versions.dropFirst()).allSatisfy { $0 < $1 })
+    #expect(lists > 0)
+  }
+}
