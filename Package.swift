@@ -23,7 +23,8 @@ let package = Package(
       name: "KubeClient", dependencies: ["CCurl", "APIMachinery", "BatchdeckModel", "Logging"]),
     .target(
       name: "ClusterSimulator",
-      dependencies: ["APIMachinery", "BatchdeckModel", "KubeYAML", "Logging"]
+      dependencies: ["APIMachinery", "BatchdeckModel", "KubeYAML", "Logging"],
+      exclude: ["BEHAVIOUR.md"]
     ),
     .target(
       name: "BatchdeckSync",

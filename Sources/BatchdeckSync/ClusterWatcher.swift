@@ -42,6 +42,9 @@ public final class ClusterWatcher: Sendable {
 
   /// Starts the reflector and publisher threads.
   public func start() {
+    index.withLock { index in
+      for resource in APIResource.allCases { index.sources[resource.rawValue] = SourceStatus() }
+    }
     for resource in APIResource.allCases {
       let reflector = ResourceReflector(
         api: api, resource: resource, namespace: namespace,
@@ -102,7 +105,7 @@ struct ObjectIndex {
 
   mutating func apply(_ update: ReflectorUpdate, to resource: APIResource) {
     switch (resource, update) {
-    case (_, .failed): break
+    case (_, .failed), (_, .stillCurrent): break
     case (.cronJobs, _): Self.apply(update, to: &cronJobs, decode: CronJob.init(wire:))
     case (.jobs, _): Self.apply(update, to: &jobs, decode: Job.init(wire:))
     case (.pods, _): Self.apply(update, to: &pods, decode: Pod.init(wire:))
@@ -121,7 +124,7 @@ struct ObjectIndex {
       table[value.id] = value
     case .deleted(let object):
       table[decode(object).id] = nil
-    case .failed:
+    case .failed, .stillCurrent:
       break
     }
   }

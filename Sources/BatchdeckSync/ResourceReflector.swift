@@ -9,6 +9,8 @@ public enum ReflectorUpdate: Sendable {
   case replaced([JSONValue])
   case upserted(JSONValue)
   case deleted(JSONValue)
+  /// The watch is alive and nothing changed (a bookmark arrived).
+  case stillCurrent
   /// The source failed; its last good data stays.
   case failed(String)
 }
@@ -77,6 +79,7 @@ public final class ResourceReflector: Sendable {
         onUpdate(.deleted(object))
         version = object[path: ["metadata", "resourceVersion"]]?.stringValue ?? version
       case .bookmark(let bookmarkVersion):
+        onUpdate(.stillCurrent)
         version = bookmarkVersion
       case .error(let status):
         expired = status

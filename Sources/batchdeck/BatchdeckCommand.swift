@@ -87,7 +87,8 @@ enum BatchdeckCommand {
 
   private static func loadThemes(_ options: DashboardOptions) throws(ThemeError) -> (Theme, Theme) {
     let directories = Paths.themeDirectories
-    let monochrome = (try? ThemeLoader.find("monochrome", in: directories))
+    let monochrome =
+      (try? ThemeLoader.find("monochrome", in: directories))
       ?? Theme.default.withoutColor
     let requested = options.theme ?? Paths.environment["BATCHDECK_THEME"]
     guard let requested, !requested.isEmpty else { return (.default, monochrome) }

@@ -39,7 +39,8 @@ final class DemoCluster: Sendable {
     let api = KubeAPI(transport: simulator.transport)
     watcher = ClusterWatcher(api: api, logger: logger.labeled("sync"), clock: { clock.now })
     logs = LogFollower(api: api, logger: logger.labeled("logs"))
-    let speed = options.speed == options.speed.rounded() ? String(Int(options.speed)) : "\(options.speed)"
+    let speed =
+      options.speed == options.speed.rounded() ? String(Int(options.speed)) : "\(options.speed)"
     context = DashboardContext(
       cluster: "\(source) (simulated)", context: "batchdeck-sim", namespace: "all",
       clockNote: "×\(speed)")

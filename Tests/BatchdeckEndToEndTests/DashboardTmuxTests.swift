@@ -62,7 +62,7 @@ struct DashboardTmuxTests {
   @Test func sigtermRestoresTheTerminal() throws {
     let session = try start()
     try session.waitForScreen(timeout: 5) { $0.contains("CronJobs (") }
-    let shell = try #require(session.panePID())
+    let shell = try #require(try session.panePID())
     let killer = Process()
     killer.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
     killer.arguments = ["-TERM", "-P", String(shell), "-x", "batchdeck"]

@@ -88,12 +88,14 @@ public struct DashboardScreen: Sendable {
       style: theme[failing ? .flashError : .header], maxWidth: syncWidth)
   }
 
+  /// `live` while every source is in sync; otherwise how old the data is and why.
   private func syncText(now: Date) -> String {
-    let failures = snapshot.sources.values.compactMap(\.error)
-    if let failure = failures.first { return "stale: \(failure)" }
-    let synced = snapshot.sources.values.compactMap(\.lastSynced)
-    guard synced.count >= 3, let oldest = synced.min() else { return "syncing…" }
-    return "synced \(HumanDuration.format(max(0, now.timeIntervalSince(oldest)))) ago"
+    let sources = snapshot.sources.values
+    if let failing = sources.first(where: { $0.error != nil }), let error = failing.error {
+      let age = failing.lastSynced.map { HumanDuration.format(now.timeIntervalSince($0)) }
+      return "stale\(age.map { " \($0)" } ?? ""): \(error)"
+    }
+    return !sources.isEmpty && sources.allSatisfy(\.hasSynced) ? "live" : "syncing…"
   }
 
   static func clockText(_ date: Date) -> String {

@@ -19,10 +19,12 @@ final class TmuxSession {
     let script =
       "\(exports)\(quoted.joined(separator: " ")); echo $? > '\(statusFile)'; "
       + "echo BATCHDECK-EXITED; sleep 30"
-    try run([
-      "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", String(width), "-y",
-      String(height), "sh", "-c", script,
-    ])
+    try run(
+      captureOutput: false,
+      [
+        "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", String(width), "-y",
+        String(height), "sh", "-c", script,
+      ])
   }
 
   deinit {
@@ -37,8 +39,9 @@ final class TmuxSession {
 
   /// The process id of the pane's shell, the parent of the command under test.
   func panePID() throws -> Int32? {
-    Int32(try run(["-L", socket, "list-panes", "-F", "#{pane_pid}"]).trimmingCharacters(
-      in: .whitespacesAndNewlines))
+    Int32(
+      try run(["-L", socket, "list-panes", "-F", "#{pane_pid}"]).trimmingCharacters(
+        in: .whitespacesAndNewlines))
   }
 
   /// Sends keys in tmux's notation (`j`, `Enter`, `Escape`, `C-c`).
@@ -78,17 +81,43 @@ final class TmuxSession {
     return nil
   }
 
+  /// Runs tmux and returns what it printed.
+  ///
+  /// The command that starts the server goes through `posix_spawn` instead: the server it
+  /// forks inherits Foundation's exit-watch descriptor, so `Process.waitUntilExit` would wait
+  /// for the server to end too.
   @discardableResult
-  private func run(_ arguments: [String]) throws -> String {
+  private func run(captureOutput: Bool = true, _ arguments: [String]) throws -> String {
+    guard captureOutput else {
+      try Self.spawnAndWait([Self.tmux] + arguments)
+      return ""
+    }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: Self.tmux)
     process.arguments = arguments
+    process.standardError = FileHandle.nullDevice
     let output = Pipe()
     process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
     try process.run()
     let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return String(decoding: data, as: UTF8.self)
+  }
+
+  private static func spawnAndWait(_ arguments: [String]) throws {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    for descriptor: Int32 in [0, 1, 2] {
+      posix_spawn_file_actions_addopen(
+        &actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
+    }
+    let argv = arguments.map { strdup($0) } + [nil]
+    defer { for pointer in argv { free(pointer) } }
+    var pid: pid_t = 0
+    let status = posix_spawn(&pid, arguments[0], &actions, nil, argv, environ)
+    guard status == 0 else { throw POSIXError(POSIXErrorCode(rawValue: status) ?? .EINVAL) }
+    var exitStatus: Int32 = 0
+    waitpid(pid, &exitStatus, 0)
   }
 }
