@@ -46,6 +46,10 @@ let package = Package(
     .testTarget(
       name: "KubeClientTests", dependencies: ["KubeClient", "APIMachinery", "BatchdeckModel"]),
     .testTarget(
+      name: "BatchdeckSyncTests",
+      dependencies: ["BatchdeckSync", "ClusterSimulator", "KubeClient", "APIMachinery"]
+    ),
+    .testTarget(
       name: "ClusterSimulatorTests",
       dependencies: ["ClusterSimulator", "APIMachinery", "BatchdeckModel", "KubeYAML"]
     ),

@@ -12,8 +12,12 @@ import Synchronization
 public final class LogFollower: Sendable {
   private struct Stream {
     var tail: LogTail
+    var revision: String
     var token: CancellationToken
     var generation: UInt64
+    /// The lines shown are from an earlier stream of the same container; the first new line
+    /// replaces them, so a restarted stream neither flickers nor repeats lines.
+    var replacesTail: Bool
   }
 
   private let api: KubeAPI
@@ -37,19 +41,27 @@ public final class LogFollower: Sendable {
     current.withLock { stream in stream.map { ($0.tail, $0.generation) } }
   }
 
-  /// Follows `container` of `pod`; a no-op when that is already followed.
-  public func follow(namespace: String, pod: String, container: String) {
+  /// Follows `container` of `pod`; a no-op when that container at `revision` is already
+  /// followed.
+  ///
+  /// - Parameter revision: changes when the container's run changes (started, ended,
+  ///   restarted), so the log is read again: a stream opened before the container ran ends
+  ///   empty, and one that ended with the container misses a restart.
+  public func follow(namespace: String, pod: String, container: String, revision: String) {
     let token = CancellationToken()
     let started: Bool = current.withLock { stream in
-      if let stream, stream.tail.namespace == namespace, stream.tail.pod == pod,
-        stream.tail.container == container
-      {
-        return false
-      }
+      let sameContainer =
+        stream.map {
+          $0.tail.namespace == namespace && $0.tail.pod == pod && $0.tail.container == container
+        } ?? false
+      if sameContainer, stream?.revision == revision { return false }
       stream?.token.cancel()
       stream = Stream(
-        tail: LogTail(namespace: namespace, pod: pod, container: container), token: token,
-        generation: (stream?.generation ?? 0) + 1)
+        tail: sameContainer
+          ? stream?.tail ?? LogTail(namespace: namespace, pod: pod, container: container)
+          : LogTail(namespace: namespace, pod: pod, container: container),
+        revision: revision, token: token, generation: (stream?.generation ?? 0) + 1,
+        replacesTail: sameContainer)
       return true
     }
     guard started else { return }
@@ -79,7 +91,7 @@ public final class LogFollower: Sendable {
           tailLines: attempt == 0 ? tailLines : 0, follow: true, cancellation: token
         ) { line in
           received = true
-          update(token) { tail in
+          update(token, isLine: true) { tail in
             tail.error = nil
             tail.append([line])
           }
@@ -98,9 +110,16 @@ public final class LogFollower: Sendable {
     }
   }
 
-  private func update(_ token: CancellationToken, _ change: (inout LogTail) -> Void) {
+  private func update(
+    _ token: CancellationToken, isLine: Bool = false, _ change: (inout LogTail) -> Void
+  ) {
     let changed: Bool = current.withLock { stream in
       guard var active = stream, active.token === token else { return false }
+      if isLine, active.replacesTail {
+        active.tail = LogTail(
+          namespace: active.tail.namespace, pod: active.tail.pod, container: active.tail.container)
+        active.replacesTail = false
+      }
       change(&active.tail)
       active.generation += 1
       stream = active

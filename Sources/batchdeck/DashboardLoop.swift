@@ -72,6 +72,15 @@ struct DashboardLoop {
 
   private func followLog(of pod: Pod?) {
     guard let pod, let container = pod.containers.first?.name else { return }
-    logs.follow(namespace: pod.metadata.namespace, pod: pod.metadata.name, container: container)
+    let status = pod.containerStatuses.first { $0.name == container }
+    let state: String
+    switch status?.state {
+    case .running: state = "running"
+    case .terminated: state = "terminated"
+    case .waiting, .unknown, nil: state = "waiting"
+    }
+    logs.follow(
+      namespace: pod.metadata.namespace, pod: pod.metadata.name, container: container,
+      revision: "\(status?.restartCount ?? 0)-\(state)")
   }
 }

@@ -169,9 +169,9 @@ public struct DashboardScreen: Sendable {
 
   private func drawPods(into canvas: inout Canvas, frame: Rect, rows: DashboardRows, now: Date) {
     let focused = state.focus == .pods
-    let scope = rows.selectedJob.map { "of job/\($0.metadata.name)" } ?? ""
+    let scope = rows.selectedJob.map { " of job/\($0.metadata.name)" } ?? ""
     BoxWidget.draw(
-      into: &canvas, frame: frame, title: "Pods \(scope) (\(rows.pods.count))", focused: focused,
+      into: &canvas, frame: frame, title: "Pods\(scope) (\(rows.pods.count))", focused: focused,
       theme: theme)
     let columns = [
       TableColumn("NAME", flexible: true), TableColumn("READY", priority: 2),
