@@ -107,16 +107,22 @@ final class ScriptedTransport: HTTPTransport {
 }
 
 @Suite struct ResourceReflectorTests {
-  static let list = #"{"kind":"JobList","metadata":{"resourceVersion":"10"},"items":[{"metadata":{"name":"a","uid":"a","resourceVersion":"10"}}]}"#
+  static let list =
+    #"{"kind":"JobList","metadata":{"resourceVersion":"10"},"#
+    + #""items":[{"metadata":{"name":"a","uid":"a","resourceVersion":"10"}}]}"#
+  static let modified =
+    #"{"type":"MODIFIED","object":{"metadata":{"name":"a","uid":"a","resourceVersion":"12"}}}"#
+  static let expired =
+    #"{"type":"ERROR","object":{"kind":"Status","code":410,"reason":"Expired","message":"old"}}"#
 
   @Test func relistsAfterExpiredAndResumesFromTheLastVersion() {
     let transport = ScriptedTransport { request in
       if request.queryValue("watch") == nil { return (200, [Self.list]) }
       switch request.queryValue("resourceVersion") {
       case "10":
-        return (200, [#"{"type":"MODIFIED","object":{"metadata":{"name":"a","uid":"a","resourceVersion":"12"}}}"# + "\n"])
+        return (200, [Self.modified + "\n"])
       case "12":
-        return (200, [#"{"type":"ERROR","object":{"kind":"Status","code":410,"reason":"Expired","message":"too old"}}"# + "\n"])
+        return (200, [Self.expired + "\n"])
       default:
         return (200, [])
       }
@@ -140,7 +146,9 @@ final class ScriptedTransport: HTTPTransport {
     thread.start()
     #expect(eventually { updates.withLock { $0.filter { $0 == "replaced" }.count >= 2 } })
     token.cancel()
-    let versions = transport.requests.withLock { $0.prefix(4).map { $0.queryValue("resourceVersion") } }
+    let versions = transport.requests.withLock {
+      $0.prefix(4).map { $0.queryValue("resourceVersion") }
+    }
     #expect(versions == [nil, "10", "12", nil], "list, watch, resume, re-list after 410")
   }
 
