@@ -20,7 +20,7 @@ enum Paths {
     let config =
       environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
       ?? "\(home)/.config"
-    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
     let binDirectory = executable.deletingLastPathComponent()
     return [
       "\(config)/batchdeck/themes",

@@ -1,3 +1,4 @@
+import APIMachinery
 import BatchdeckModel
 import Foundation
 
@@ -167,25 +168,7 @@ enum ScheduleCommand {
   }
 
   /// A JSON string literal.
-  static func quote(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case "\r": out += "\\r"
-      default:
-        if scalar.value < 0x20 {
-          out += String(format: "\\u%04x", scalar.value)
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
-  }
+  static func quote(_ text: String) -> String { JSONValue.string(text).jsonText }
 }
 
 /// RFC 3339 formatting and parsing for the command.
