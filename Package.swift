@@ -44,7 +44,9 @@ let package = Package(
     .testTarget(name: "BatchdeckModelTests", dependencies: ["BatchdeckModel"]),
     .testTarget(name: "KubeYAMLTests", dependencies: ["KubeYAML", "APIMachinery"]),
     .testTarget(
-      name: "KubeClientTests", dependencies: ["KubeClient", "APIMachinery", "BatchdeckModel"]),
+      name: "KubeClientTests",
+      dependencies: ["KubeClient", "APIMachinery", "BatchdeckModel", "KubeYAML"]
+    ),
     .testTarget(
       name: "BatchdeckSyncTests",
       dependencies: ["BatchdeckSync", "ClusterSimulator", "KubeClient", "APIMachinery"]

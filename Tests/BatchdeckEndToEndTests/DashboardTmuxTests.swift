@@ -83,3 +83,57 @@ struct DashboardTmuxTests {
     #expect(unknown.stderr.contains("unknown option --frobnicate"))
   }
 }
+
+/// `--scenario` with the seed chapter's manifests and with broken ones.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "needs tmux"))
+struct ScenarioTmuxTests {
+  static let seed = BatchdeckBinary.packageRoot.deletingLastPathComponent()
+    .appendingPathComponent("shared/fixtures/seed-manifests").path
+
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: seed), "needs ../shared"))
+  func seedManifestsAppearAndRun() throws {
+    let binary = try #require(BatchdeckBinary.url).path
+    let home = NSTemporaryDirectory() + "batchdeck-e2e-seed-\(getpid())"
+    let session = try TmuxSession(
+      command: [binary, "--scenario", Self.seed, "--speed", "20"], width: 120, height: 40,
+      environment: ["HOME": home, "TERM": "xterm-256color", "LANG": "C.UTF-8"])
+    let screen = try session.waitForScreen(timeout: 8) { screen in
+      screen.contains("embedding-refresh-nightly") && screen.contains("batch-processor")
+        && screen.contains("log-cleanup-") && screen.contains("Complete")
+    }
+    #expect(screen.contains("CronJobs (3)"), "screen was:\n\(screen)")
+    #expect(screen.contains("document-ingest"))
+    #expect(screen.contains("model-migration-v2"))
+    #expect(screen.contains("log-cleanup-"), "the every-minute CronJob has run")
+    try session.send("q")
+    #expect(session.exitStatus() == 0)
+  }
+
+  @Test func brokenManifestNamesFileLineAndReason() throws {
+    let folder = NSTemporaryDirectory() + "batchdeck-bad-\(getpid())"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let manifest = """
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata:
+        name: nightly
+      spec:
+        schedule: "0 2 * * *"
+        jobTemplate:
+          spec:
+            parallelism: -1
+            template:
+              spec:
+                restartPolicy: Never
+                containers:
+                - name: main
+                  image: busybox
+      """
+    try manifest.write(toFile: folder + "/bad.yaml", atomically: true, encoding: .utf8)
+    let output = try BatchdeckBinary.run(["--scenario", folder])
+    #expect(output.status == 2)
+    #expect(output.stderr.contains("bad.yaml:9:"), "stderr was: \(output.stderr)")
+    #expect(output.stderr.contains("parallelism"))
+  }
+}
