@@ -38,11 +38,17 @@ public struct ClusterSnapshot: Sendable, Hashable {
     self.generation = generation
   }
 
-  /// Jobs controlled by the CronJob, newest first.
+  /// Jobs controlled by the CronJob, newest first. The owner reference's UID decides, so the
+  /// Jobs of an older CronJob of the same name are not counted; a reference without a UID
+  /// falls back to the name.
   public func jobs(of cronJob: CronJob) -> [Job] {
-    jobs.filter {
-      $0.metadata.namespace == cronJob.metadata.namespace
-        && $0.cronJobOwner?.name == cronJob.metadata.name
+    jobs.filter { job in
+      guard job.metadata.namespace == cronJob.metadata.namespace, let owner = job.cronJobOwner
+      else { return false }
+      if !owner.uid.isEmpty, !cronJob.metadata.uid.isEmpty {
+        return owner.uid == cronJob.metadata.uid
+      }
+      return owner.name == cronJob.metadata.name
     }
     .sorted {
       ($0.metadata.creationTimestamp ?? .distantPast)

@@ -38,7 +38,8 @@ public struct DashboardScreen: Sendable {
     }
     let rows = state.rows(in: snapshot)
     drawHeader(into: &canvas, frame: layout.header, now: now)
-    drawCronJobs(into: &canvas, frame: layout.cronJobs, rows: rows, now: now)
+    CronJobPane(rows: rows, snapshot: snapshot, focused: state.focus == .cronJobs)
+      .draw(into: &canvas, frame: layout.cronJobs, theme: theme, now: now)
     drawJobs(into: &canvas, frame: layout.jobs, rows: rows, now: now)
     drawPods(into: &canvas, frame: layout.pods, rows: rows, now: now)
     LogPane(tail: logTail, pod: rows.selectedPod, focused: state.focus == .logs)
@@ -103,33 +104,6 @@ public struct DashboardScreen: Sendable {
     return stamp.replacingOccurrences(of: "T", with: " ")
   }
 
-  private func drawCronJobs(into canvas: inout Canvas, frame: Rect, rows: DashboardRows, now: Date)
-  {
-    let focused = state.focus == .cronJobs
-    BoxWidget.draw(
-      into: &canvas, frame: frame, title: "CronJobs (\(rows.cronJobs.count))", focused: focused,
-      theme: theme)
-    let columns = [
-      TableColumn("NAMESPACE", priority: 2), TableColumn("NAME", flexible: true),
-      TableColumn("SCHEDULE"), TableColumn("TIMEZONE", priority: 3),
-      TableColumn("SUSPEND", priority: 1), TableColumn("ACTIVE", priority: 1),
-      TableColumn("LAST SCHEDULE"), TableColumn("AGE", priority: 4),
-    ]
-    let cells = rows.cronJobs.map { cronJob in
-      let printed = cronJob.printedColumns(now: now)
-      let role = StatusRoles.cronJob(cronJob)
-      return [TableCell(cronJob.metadata.namespace)]
-        + printed.enumerated().map { index, text in
-          TableCell(text, role: index == 3 || index == 4 ? role : nil)
-        }
-    }
-    let selected = rows.selectedCronJob.flatMap { cronJob in
-      rows.cronJobs.firstIndex { $0.id == cronJob.id }
-    }
-    TableWidget(columns: columns, rows: cells, selectedRow: selected, focused: focused)
-      .draw(into: &canvas, frame: frame.inner, theme: theme, emptyText: emptyText("CronJobs"))
-  }
-
   private func drawJobs(into canvas: inout Canvas, frame: Rect, rows: DashboardRows, now: Date) {
     let focused = state.focus == .jobs
     let scope = rows.drilledCronJob.map { "of cronjob/\($0.metadata.name)" } ?? "all"
@@ -191,6 +165,10 @@ public struct DashboardScreen: Sendable {
   }
 
   private func emptyText(_ kind: String) -> String {
+    Self.emptyText(kind, snapshot: snapshot)
+  }
+
+  static func emptyText(_ kind: String, snapshot: ClusterSnapshot) -> String {
     let synced = snapshot.sources.values.contains { $0.hasSynced }
     return synced ? "No \(kind) found" : "Loading \(kind)…"
   }

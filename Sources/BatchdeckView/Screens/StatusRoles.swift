@@ -22,9 +22,4 @@ enum StatusRoles {
     default: .statusFailed
     }
   }
-
-  static func cronJob(_ cronJob: CronJob) -> ThemeRole? {
-    if cronJob.isSuspended { return .statusSuspended }
-    return cronJob.active.isEmpty ? nil : .statusRunning
-  }
 }

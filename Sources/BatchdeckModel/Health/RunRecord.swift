@@ -1,0 +1,69 @@
+import Foundation
+
+/// One run of a CronJob: a Job it owns, with when it was due, how it went and how long it took.
+public struct RunRecord: Sendable, Hashable {
+  /// How a run went.
+  public enum Outcome: Sendable, Hashable {
+    case running
+    case succeeded
+    /// The Job failed; `reason` is its Failed condition's reason (e.g. BackoffLimitExceeded).
+    case failed(reason: String)
+    case suspended
+  }
+
+  public var jobName: String
+  public var jobUID: String
+  /// The nominal time the controller made it for; `nil` for a run made by hand.
+  public var scheduledTime: Date?
+  public var startTime: Date?
+  /// Completion for a success, the Failed condition's transition for a failure.
+  public var finishTime: Date?
+  public var outcome: Outcome
+  /// Made with `kubectl create job --from=cronjob/...` (or Batchdeck's trigger).
+  public var isManual: Bool
+
+  /// Reads a run from a Job the CronJob owns.
+  public init(job: Job) {
+    jobName = job.metadata.name
+    jobUID = job.metadata.uid
+    isManual = job.isManualRun
+    scheduledTime = Self.scheduledTime(of: job)
+    startTime = job.startTime
+    if job.conditions.isTrue("Complete") {
+      outcome = .succeeded
+      finishTime =
+        job.completionTime ?? job.conditions.first { $0.type == "Complete" }?.lastTransitionTime
+    } else if let failed = job.conditions.first(where: { $0.type == "Failed" && $0.isTrue }) {
+      outcome = .failed(reason: failed.reason)
+      finishTime = failed.lastTransitionTime
+    } else {
+      outcome = job.conditions.isTrue("Suspended") ? .suspended : .running
+      finishTime = nil
+    }
+  }
+
+  /// Whether the run has ended, either way.
+  public var isFinished: Bool {
+    switch outcome {
+    case .succeeded, .failed: true
+    case .running, .suspended: false
+    }
+  }
+
+  /// How long it ran (until now when it has not ended); `nil` before it started.
+  public func duration(now: Date) -> TimeInterval? {
+    guard let startTime else { return nil }
+    return (finishTime ?? now).timeIntervalSince(startTime)
+  }
+
+  /// The scheduled time from the controller's annotation, else from the Job name's minutes.
+  static func scheduledTime(of job: Job) -> Date? {
+    if job.isManualRun { return nil }
+    let annotation = job.metadata.annotations["batch.kubernetes.io/cronjob-scheduled-timestamp"]
+    if let annotation, let date = ISO8601DateFormatter().date(from: annotation) { return date }
+    guard let owner = job.cronJobOwner, job.metadata.name.hasPrefix(owner.name + "-"),
+      let minutes = Int64(job.metadata.name.dropFirst(owner.name.count + 1))
+    else { return nil }
+    return Date(timeIntervalSince1970: Double(minutes * 60))
+  }
+}

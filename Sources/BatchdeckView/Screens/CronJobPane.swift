@@ -1,0 +1,126 @@
+import BatchdeckModel
+import Foundation
+
+/// The CronJobs pane: kubectl's columns plus the state word, the next run and the last run,
+/// and a detail line for the selected CronJob.
+struct CronJobPane {
+  var rows: DashboardRows
+  var snapshot: ClusterSnapshot
+  var focused: Bool
+
+  /// kubectl's columns, then ours; on a narrow screen SUSPEND goes first (STATE says it).
+  static let columns = [
+    TableColumn("NAMESPACE", priority: 1), TableColumn("NAME", flexible: true),
+    TableColumn("SCHEDULE"), TableColumn("TIMEZONE", priority: 4),
+    TableColumn("SUSPEND", priority: 6), TableColumn("ACTIVE", priority: 3),
+    TableColumn("LAST SCHEDULE"), TableColumn("AGE", priority: 5), TableColumn("STATE"),
+    TableColumn("NEXT RUN", priority: 1), TableColumn("LAST RUN", priority: 2),
+  ]
+
+  func draw(into canvas: inout Canvas, frame: Rect, theme: Theme, now: Date) {
+    BoxWidget.draw(
+      into: &canvas, frame: frame, title: "CronJobs (\(rows.cronJobs.count))", focused: focused,
+      theme: theme)
+    let healths = rows.cronJobs.map { cronJob in
+      CronJobHealth.assess(cronJob, jobs: snapshot.jobs(of: cronJob), now: now)
+    }
+    let cells = zip(rows.cronJobs, healths).map { cronJob, health in
+      cellsFor(cronJob, health: health, now: now)
+    }
+    let selected = rows.selectedCronJob.flatMap { cronJob in
+      rows.cronJobs.firstIndex { $0.id == cronJob.id }
+    }
+    var table = frame.inner
+    table.height -= 1
+    TableWidget(columns: Self.columns, rows: cells, selectedRow: selected, focused: focused)
+      .draw(
+        into: &canvas, frame: table, theme: theme,
+        emptyText: DashboardScreen.emptyText("CronJobs", snapshot: snapshot))
+    if let selected {
+      drawDetail(
+        of: rows.cronJobs[selected], health: healths[selected], into: &canvas,
+        row: table.row + table.height, column: table.column, width: table.width, theme: theme,
+        now: now)
+    }
+  }
+
+  private func cellsFor(_ cronJob: CronJob, health: CronJobHealth, now: Date) -> [TableCell] {
+    let printed = cronJob.printedColumns(now: now)
+    let activeRole: ThemeRole? = cronJob.active.isEmpty ? nil : .statusRunning
+    let suspendRole: ThemeRole? = cronJob.isSuspended ? .statusSuspended : nil
+    return [
+      TableCell(cronJob.metadata.namespace), TableCell(printed[0]), TableCell(printed[1]),
+      TableCell(printed[2]), TableCell(printed[3], role: suspendRole),
+      TableCell(printed[4], role: activeRole), TableCell(printed[5]), TableCell(printed[6]),
+      TableCell(health.state.rawValue, role: Self.role(of: health.state)),
+      nextRunCell(cronJob, health: health, now: now),
+      lastRunCell(health, now: now),
+    ]
+  }
+
+  private func nextRunCell(_ cronJob: CronJob, health: CronJobHealth, now: Date) -> TableCell {
+    if cronJob.isSuspended { return TableCell("-", role: .muted) }
+    guard let next = health.nextRun else { return TableCell("never", role: .statusFailed) }
+    return TableCell("in " + HumanDuration.format(next.timeIntervalSince(now)))
+  }
+
+  private func lastRunCell(_ health: CronJobHealth, now: Date) -> TableCell {
+    guard let run = health.lastFinishedRun else { return TableCell("<none>", role: .muted) }
+    let took = run.duration(now: now).map { " in " + HumanDuration.format($0) } ?? ""
+    switch run.outcome {
+    case .succeeded: return TableCell("ok" + took, role: .statusOK)
+    case .failed(let reason):
+      return TableCell((reason.isEmpty ? "failed" : reason) + took, role: .statusFailed)
+    case .running, .suspended: return TableCell("")
+    }
+  }
+
+  private func drawDetail(
+    of cronJob: CronJob, health: CronJobHealth, into canvas: inout Canvas, row: Int, column: Int,
+    width: Int, theme: Theme, now: Date
+  ) {
+    var parts = [health.scheduleText]
+    if let next = health.nextRun, let zone = health.zone {
+      parts.append("next \(Self.wallClock(next, zone: zone))")
+    }
+    if let rate = health.successRate {
+      let finished = health.runs.filter(\.isFinished).count
+      parts.append("\(Int((rate * 100).rounded()))% of \(finished) runs ok")
+    }
+    if let typical = health.typicalDuration {
+      parts.append("typical \(HumanDuration.format(typical))")
+    }
+    if health.state != .ok { parts.append(health.reason) }
+    canvas.draw(
+      "▸ " + parts.joined(separator: " · "), column: column, row: row,
+      style: theme[health.state == .ok ? .muted : Self.role(of: health.state)], maxWidth: width)
+  }
+
+  /// `2026-12-04 02:00 Europe/Berlin` style: the time on the CronJob's own wall clock.
+  static func wallClock(_ date: Date, zone: TimeZone) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = zone
+    let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+    func two(_ value: Int?) -> String {
+      let number = value ?? 0
+      return number < 10 ? "0\(number)" : "\(number)"
+    }
+    return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day)) "
+      + "\(two(parts.hour)):\(two(parts.minute)) \(zoneName(zone))"
+  }
+
+  /// The zone's IANA name; the controller's default zone reads `UTC`.
+  static func zoneName(_ zone: TimeZone) -> String {
+    ["GMT", "UTC", "Etc/UTC", "Etc/GMT"].contains(zone.identifier) ? "UTC" : zone.identifier
+  }
+
+  static func role(of state: CronJobState) -> ThemeRole {
+    switch state {
+    case .ok: .statusOK
+    case .running: .statusRunning
+    case .late: .statusWarning
+    case .suspended: .statusSuspended
+    case .missed, .blocked, .failing, .invalid: .statusFailed
+    }
+  }
+}
