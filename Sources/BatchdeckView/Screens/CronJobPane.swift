@@ -64,13 +64,13 @@ struct CronJobPane {
     return TableCell("in " + HumanDuration.format(next.timeIntervalSince(now)))
   }
 
+  /// `ok 57s` or `failed 55s`: the outcome and the duration; the reason is on the detail line.
   private func lastRunCell(_ health: CronJobHealth, now: Date) -> TableCell {
     guard let run = health.lastFinishedRun else { return TableCell("<none>", role: .muted) }
-    let took = run.duration(now: now).map { " in " + HumanDuration.format($0) } ?? ""
+    let took = run.duration(now: now).map { " " + HumanDuration.format($0) } ?? ""
     switch run.outcome {
     case .succeeded: return TableCell("ok" + took, role: .statusOK)
-    case .failed(let reason):
-      return TableCell((reason.isEmpty ? "failed" : reason) + took, role: .statusFailed)
+    case .failed: return TableCell("failed" + took, role: .statusFailed)
     case .running, .suspended: return TableCell("")
     }
   }
