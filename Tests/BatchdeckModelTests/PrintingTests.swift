@@ -131,3 +131,50 @@ import Testing
     #expect(pod.printedStatus(now: now).status == "Terminating")
   }
 }
+
+@Suite struct PodFailureDetailTests {
+  func pod(_ statuses: [ContainerStatus], phase: String = "Running") -> Pod {
+    Pod(
+      metadata: ObjectMeta(name: "p"),
+      containers: statuses.map { ContainerSpec(name: $0.name, image: "x") },
+      phase: phase, containerStatuses: statuses)
+  }
+
+  @Test func namesTheFailingContainerReasonAndExitCode() {
+    let oom = pod(
+      [
+        ContainerStatus(
+          name: "train", state: .terminated(Termination(exitCode: 137, reason: "OOMKilled")))
+      ],
+      phase: "Failed")
+    #expect(oom.failureDetail == "train: OOMKilled, exit 137")
+    let crash = pod([
+      ContainerStatus(
+        name: "app", restartCount: 3,
+        state: .waiting(reason: "CrashLoopBackOff", message: "back-off"),
+        lastTermination: Termination(exitCode: 2, reason: "Error"))
+    ])
+    #expect(crash.failureDetail == "CrashLoopBackOff; last run app: Error, exit 2")
+    let pull = pod([
+      ContainerStatus(
+        name: "app", state: .waiting(reason: "ImagePullBackOff", message: "Back-off pulling image"))
+    ])
+    #expect(pull.failureDetail == "app: Back-off pulling image")
+  }
+
+  @Test func healthyPodsHaveNoDetail() {
+    let running = pod([ContainerStatus(name: "app", ready: true, state: .running(startedAt: nil))])
+    #expect(running.failureDetail == nil)
+    let done = pod(
+      [
+        ContainerStatus(
+          name: "app", state: .terminated(Termination(exitCode: 0, reason: "Completed")))
+      ],
+      phase: "Succeeded")
+    #expect(done.failureDetail == nil)
+    let creating = pod([
+      ContainerStatus(name: "app", state: .waiting(reason: "ContainerCreating", message: ""))
+    ])
+    #expect(creating.failureDetail == nil)
+  }
+}

@@ -61,6 +61,18 @@ struct RealWorldPrinterTests {
     }
   }
 
+  @Test func failureDetailsCarryTheCause() throws {
+    let pods = try pods("36-pod-container-reasons")
+    let crash = try #require(pods["p04-crashloop"]?.failureDetail)
+    #expect(crash.contains("OOMKilled") && crash.contains("137"), "\(crash)")
+    let config = try #require(pods["p07-configerror"]?.failureDetail)
+    #expect(config.lowercased().contains("secret"), "\(config)")
+    let pending = try #require(pods["p09-unschedulable"]?.failureDetail)
+    #expect(pending.hasPrefix("Unschedulable: 0/5 nodes"), "\(pending)")
+    #expect(pods["p13-running"]?.failureDetail == nil)
+    #expect(pods["p01-completed"]?.failureDetail == nil)
+  }
+
   @Test func sidecarPods() throws {
     let now = try now("2025-06-10T12:00:00Z")
     let pods = try pods("38-pod-sidecar-keeps-job-running")

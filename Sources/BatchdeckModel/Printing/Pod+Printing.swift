@@ -111,3 +111,39 @@ extension Pod {
     return max(current, candidate)
   }
 }
+
+extension Pod {
+  /// What went wrong with the pod, in a few words: the first failing container's reason and
+  /// exit code (`OOMKilled, exit 137`), or its waiting message; `nil` when nothing failed.
+  public var failureDetail: String? {
+    for status in initContainerStatuses + containerStatuses {
+      switch status.state {
+      case .terminated(let end) where end.exitCode != 0:
+        return Self.describe(end, container: status.name)
+      case .waiting(let reason, let message)
+      where reason != "ContainerCreating"
+        && reason != "PodInitializing" && !reason.isEmpty:
+        if let last = status.lastTermination, last.exitCode != 0 {
+          return "\(reason); last run " + Self.describe(last, container: status.name)
+        }
+        return message.isEmpty ? "\(status.name): \(reason)" : "\(status.name): \(message)"
+      default:
+        continue
+      }
+    }
+    if phase == "Pending",
+      let unscheduled = conditions.first(where: {
+        $0.type == "PodScheduled" && $0.status == "False" && !$0.message.isEmpty
+      })
+    {
+      return "\(unscheduled.reason): \(unscheduled.message)"
+    }
+    return reason.isEmpty || phase != "Failed" ? nil : reason
+  }
+
+  private static func describe(_ end: Termination, container: String) -> String {
+    let reason = end.reason.isEmpty ? "" : "\(end.reason), "
+    let signal = end.signal != 0 ? ", signal \(end.signal)" : ""
+    return "\(container): \(reason)exit \(end.exitCode)\(signal)"
+  }
+}

@@ -150,13 +150,13 @@ public struct DashboardScreen: Sendable {
     let columns = [
       TableColumn("NAME", flexible: true), TableColumn("READY", priority: 2),
       TableColumn("STATUS"), TableColumn("RESTARTS", priority: 1),
-      TableColumn("AGE", priority: 3),
+      TableColumn("AGE", priority: 3), TableColumn("DETAIL", priority: 4),
     ]
     let cells = rows.pods.map { pod in
       let printed = pod.printedColumns(now: now)
       return printed.enumerated().map { index, text in
         TableCell(text, role: index == 2 ? StatusRoles.pod(text) : nil)
-      }
+      } + [TableCell(pod.failureDetail ?? "", role: .statusFailed)]
     }
     let selected = rows.selectedPod.flatMap { pod in rows.pods.firstIndex { $0.id == pod.id } }
     let empty = rows.selectedJob == nil ? "Select a Job to see its pods" : "No pods"
