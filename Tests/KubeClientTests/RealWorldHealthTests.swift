@@ -72,3 +72,43 @@ struct RealWorldHealthTests {
         == RFC3339.parse("2025-06-13T00:00:00Z"))
   }
 }
+
+/// Diagnoses of the real-world CronJob cases name the cause with the right numbers.
+@Suite(.enabled(if: SharedFixtures.isAvailable, "needs ../shared/fixtures"))
+struct RealWorldDiagnosisTests {
+  func diagnose(_ caseName: String, now: String) throws -> CronJobDiagnosis {
+    let loaded = try RealWorldHealthTests().load(caseName)
+    let cronJob = try #require(loaded.cronJobs.first)
+    let pods = try RealWorldPrinterTests().pods(caseName).values.sorted {
+      $0.metadata.name < $1.metadata.name
+    }
+    return Diagnosis.diagnose(
+      cronJob, in: ClusterSnapshot(cronJobs: loaded.cronJobs, jobs: loaded.jobs, pods: pods),
+      now: try #require(RFC3339.parse(now)))
+  }
+
+  @Test func forbidBlockedByImagePull() throws {
+    let diagnosis = try diagnose("24-forbid-blocked-by-stuck-job", now: "2025-06-10T08:05:00Z")
+    let finding = try #require(diagnosis.findings.first)
+    #expect(finding.code == "blocked-by-active-job")
+    #expect(finding.summary.contains("cache-warmer-29154780"))
+    #expect(finding.evidence.contains { $0.contains("426 scheduled runs skipped") })
+    #expect(finding.evidence.contains { $0.contains("ImagePullBackOff") })
+    #expect(finding.evidence.contains { $0.contains("2025-06-10T08:10Z") })
+  }
+
+  @Test func deadlineSkipsAreCountedAndListed() throws {
+    let diagnosis = try diagnose("22-starting-deadline-too-short", now: "2025-02-26T09:00:00Z")
+    let finding = try #require(diagnosis.findings.first)
+    #expect(finding.code == "missed-starting-deadline")
+    #expect(finding.summary.hasPrefix("2 runs were skipped"))
+    #expect(finding.evidence.contains { $0.contains("2025-02-25T00:01Z, 2025-02-26T00:01Z") })
+  }
+
+  @Test func tooManyMissed() throws {
+    let diagnosis = try diagnose("21-too-many-missed-start-times", now: "2025-06-10T08:03:20Z")
+    let finding = try #require(diagnosis.findings.first)
+    #expect(finding.code == "too-many-missed")
+    #expect(finding.summary.contains("168"))
+  }
+}

@@ -96,22 +96,9 @@ struct CronJobPane {
       style: theme[health.state == .ok ? .muted : Self.role(of: health.state)], maxWidth: width)
   }
 
-  /// `2026-12-04 02:00 Europe/Berlin` style: the time on the CronJob's own wall clock.
+  /// `2026-12-04 02:00 Europe/Berlin`: the time on the CronJob's own wall clock.
   static func wallClock(_ date: Date, zone: TimeZone) -> String {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = zone
-    let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-    func two(_ value: Int?) -> String {
-      let number = value ?? 0
-      return number < 10 ? "0\(number)" : "\(number)"
-    }
-    return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day)) "
-      + "\(two(parts.hour)):\(two(parts.minute)) \(zoneName(zone))"
-  }
-
-  /// The zone's IANA name; the controller's default zone reads `UTC`.
-  static func zoneName(_ zone: TimeZone) -> String {
-    ["GMT", "UTC", "Etc/UTC", "Etc/GMT"].contains(zone.identifier) ? "UTC" : zone.identifier
+    WallClock.text(date, in: zone) + " " + WallClock.zoneName(zone)
   }
 
   static func role(of state: CronJobState) -> ThemeRole {
