@@ -14,8 +14,10 @@ enum BatchdeckCommand {
   static let version = "0.1.0"
 
   static func run(_ arguments: [String]) -> Int32 {
-    if arguments.first == "schedule" {
-      return ScheduleCommand.run(Array(arguments.dropFirst()))
+    switch arguments.first {
+    case "schedule": return ScheduleCommand.run(Array(arguments.dropFirst()))
+    case "diagnose": return DiagnoseCommand.run(Array(arguments.dropFirst()))
+    default: break
     }
     let options: DashboardOptions
     do {

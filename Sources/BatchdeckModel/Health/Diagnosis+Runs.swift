@@ -24,7 +24,7 @@ extension DiagnosisContext {
       evidence.append("it has run since \(Self.time(start)) (\(Self.ago(start, now: now)))")
     }
     evidence.append(
-      "\(health.missedRuns >= 1_000 ? "1000+" : String(health.missedRuns)) scheduled runs "
+      "\(Self.count(health.missedRuns)) scheduled runs "
         + "skipped since (JobAlreadyActive each time)")
     if let next = health.nextRun {
       evidence.append("the next run, \(Self.time(next)), is skipped too")

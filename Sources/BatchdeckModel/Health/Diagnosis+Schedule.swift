@@ -91,7 +91,7 @@ extension DiagnosisContext {
         Finding(
           severity: .warning, code: "too-many-missed",
           summary:
-            "More than 100 runs were missed (\(times.count >= 1_000 ? "1000+" : String(times.count))).",
+            "More than 100 runs were missed (\(Self.count(times.count))).",
           evidence: evidence,
           fix: "Set spec.startingDeadlineSeconds so the controller looks back only that far, "
             + "and check the controller's clock and health.")
@@ -106,4 +106,7 @@ extension DiagnosisContext {
           + "FailedCreate events on the CronJob.")
     ]
   }
+
+  /// A run count, `1000+` at the counting limit.
+  static func count(_ runs: Int) -> String { runs >= 1_000 ? "1000+" : String(runs) }
 }

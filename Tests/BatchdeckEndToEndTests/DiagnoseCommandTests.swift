@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+
+/// `batchdeck diagnose` run as a user would, on a scenario written here.
+@Suite struct DiagnoseCommandTests {
+  static let scenario = """
+    apiVersion: batch/v1
+    kind: CronJob
+    metadata:
+      name: report
+      namespace: finance
+      creationTimestamp: "2026-05-01T00:00:00Z"
+    spec:
+      schedule: "*/15 * * * *"
+      concurrencyPolicy: Forbid
+      jobTemplate:
+        spec:
+          template:
+            spec:
+              restartPolicy: Never
+              containers:
+              - name: main
+                image: registry.invalid/report:1
+    status:
+      lastScheduleTime: "2026-05-04T06:00:00Z"
+      active:
+      - kind: Job
+        namespace: finance
+        name: report-29632680
+    ---
+    apiVersion: batch/v1
+    kind: Job
+    metadata:
+      name: report-29632680
+      namespace: finance
+      creationTimestamp: "2026-05-04T06:00:00Z"
+      ownerReferences:
+      - apiVersion: batch/v1
+        kind: CronJob
+        name: report
+        controller: true
+    spec:
+      template:
+        spec:
+          restartPolicy: Never
+          containers:
+          - name: main
+            image: registry.invalid/report:1
+    status:
+      startTime: "2026-05-04T06:00:01Z"
+      active: 1
+    ---
+    apiVersion: v1
+    kind: Pod
+    metadata:
+      name: report-29632680-q2w3e
+      namespace: finance
+      creationTimestamp: "2026-05-04T06:00:01Z"
+      ownerReferences:
+      - apiVersion: batch/v1
+        kind: Job
+        name: report-29632680
+        controller: true
+    spec:
+      nodeName: node-1
+      containers:
+      - name: main
+        image: registry.invalid/report:1
+    status:
+      phase: Pending
+      containerStatuses:
+      - name: main
+        ready: false
+        restartCount: 0
+        image: registry.invalid/report:1
+        state:
+          waiting:
+            reason: ImagePullBackOff
+            message: Back-off pulling image "registry.invalid/report:1"
+    """
+
+  func withScenario(_ body: (String) throws -> Void) throws {
+    let file = NSTemporaryDirectory() + "batchdeck-diagnose-\(getpid()).yaml"
+    try Self.scenario.write(toFile: file, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    try body(file)
+  }
+
+  @Test func explainsAForbidBlockInWords() throws {
+    try withScenario { file in
+      let output = try BatchdeckBinary.run([
+        "diagnose", "cronjob/report", "-n", "finance", "--scenario", file,
+        "--now", "2026-05-04T07:05:00Z",
+      ])
+      #expect(output.status == 0, "stderr: \(output.stderr)")
+      #expect(output.stdout.hasPrefix("cronjob/report in namespace finance: blocked"))
+      #expect(output.stdout.contains("CRITICAL: Blocked: the previous run report-29632680"))
+      #expect(output.stdout.contains("4 scheduled runs skipped"))
+      #expect(output.stdout.contains("report-29632680-q2w3e: ImagePullBackOff"))
+      #expect(output.stdout.contains("fix: "))
+    }
+  }
+
+  @Test func jsonNamesTheFindingCode() throws {
+    try withScenario { file in
+      let output = try BatchdeckBinary.run([
+        "diagnose", "cronjob/report", "-n", "finance", "--scenario", file,
+        "--now", "2026-05-04T07:05:00Z", "-o", "json",
+      ])
+      #expect(output.status == 0)
+      let object = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8))
+      let json = try #require(object as? [String: Any])
+      #expect(json["state"] as? String == "blocked")
+      let findings = try #require(json["findings"] as? [[String: Any]])
+      #expect(findings.first?["code"] as? String == "blocked-by-active-job")
+      #expect(json["nextRun"] as? String == "2026-05-04T07:15:00Z")
+    }
+  }
+
+  @Test func unknownCronJobAndBadInputExitTwo() throws {
+    try withScenario { file in
+      let missing = try BatchdeckBinary.run(["diagnose", "cronjob/nope", "--scenario", file])
+      #expect(missing.status == 2)
+      #expect(missing.stderr.contains(#"cronjobs.batch "nope" not found in namespace default"#))
+      let badTime = try BatchdeckBinary.run([
+        "diagnose", "cronjob/report", "--scenario", file, "--now", "yesterday",
+      ])
+      #expect(badTime.status == 2)
+      #expect(badTime.stderr.contains("--now must be an RFC 3339 time"))
+      let noSource = try BatchdeckBinary.run(["diagnose", "cronjob/report"])
+      #expect(noSource.status == 2)
+      #expect(noSource.stderr.contains("--scenario PATH or --demo"))
+    }
+  }
+}
