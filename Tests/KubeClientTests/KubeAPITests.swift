@@ -92,7 +92,8 @@ final class ScriptedTransport: HTTPTransport {
             + #"{"type":"MODI"#,
           #"FIED","object":{"metadata":{"name":"a"}}}"# + "\n"
             + #"{"type":"BOOKMARK","object":{"metadata":{"resourceVersion":"8"}}}"# + "\n"
-            + #"{"type":"ERROR","object":{"kind":"Status","code":410,"reason":"Expired","message":"old"}}"#
+            + #"{"type":"ERROR","object":{"kind":"Status","code":410,"#
+            + #""reason":"Expired","message":"old"}}"#
             + "\n",
         ])
     ])
