@@ -72,3 +72,39 @@ import Testing
     #expect(tail.byteCount == 3)
   }
 }
+
+@Suite struct ShowLogsTests {
+  @Test func fromACronJobRowToItsLatestRunsLog() {
+    let owner = OwnerReference(kind: "CronJob", name: "hourly", uid: "cj")
+    let base = Date(timeIntervalSince1970: 1_800_000_000)
+    let jobs = (1...3).map { index in
+      Job(
+        metadata: ObjectMeta(
+          namespace: "a", name: "hourly-\(index)", uid: "j\(index)",
+          creationTimestamp: base + Double(index) * 3600, controller: owner))
+    }
+    let pods = ["j2", "j3"].map { uid in
+      Pod(
+        metadata: ObjectMeta(
+          namespace: "a", name: "pod-\(uid)", uid: "p-\(uid)",
+          controller: OwnerReference(kind: "Job", name: "", uid: uid)))
+    }
+    let snapshot = ClusterSnapshot(
+      cronJobs: [
+        CronJob(
+          metadata: ObjectMeta(namespace: "a", name: "hourly", uid: "cj"), schedule: "@hourly")
+      ], jobs: jobs, pods: pods)
+    var state = DashboardState()
+    _ = state.apply(.showLogs, in: snapshot)
+    #expect(state.focus == .logs)
+    let rows = state.rows(in: snapshot)
+    #expect(rows.selectedJob?.metadata.name == "hourly-3")
+    #expect(rows.selectedPod?.metadata.name == "pod-j3")
+  }
+
+  @Test func nothingToShowKeepsTheFocus() {
+    var state = DashboardState()
+    _ = state.apply(.showLogs, in: ClusterSnapshot())
+    #expect(state.focus == .cronJobs)
+  }
+}

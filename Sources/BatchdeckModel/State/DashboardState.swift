@@ -8,6 +8,8 @@ public enum DashboardAction: Sendable, Hashable {
   case moveUp, moveDown, pageUp, pageDown, top, bottom
   case nextPane, previousPane
   case drillDown, back
+  /// Jump to the log of the latest run: of the selected CronJob, Job or Pod.
+  case showLogs
   case quit
 }
 
@@ -67,6 +69,7 @@ public struct DashboardState: Sendable, Hashable {
       let count = Pane.allCases.count
       focus = Pane(rawValue: (focus.rawValue + count - 1) % count) ?? .cronJobs
     case .drillDown: drillDown(rows: rows)
+    case .showLogs: showLogs(rows: rows, in: snapshot)
     case .back: goBack()
     }
     return .redraw
@@ -92,6 +95,26 @@ public struct DashboardState: Sendable, Hashable {
     case .logs:
       break
     }
+  }
+
+  private mutating func showLogs(rows: DashboardRows, in snapshot: ClusterSnapshot) {
+    switch focus {
+    case .cronJobs:
+      guard let cronJob = rows.selectedCronJob,
+        let latest = snapshot.jobs(of: cronJob).first
+      else { return }
+      drilledCronJob = cronJob.id
+      selectedCronJob = cronJob.id
+      selectedJob = latest.id
+      selectedPod = snapshot.pods(of: latest).last?.id
+    case .jobs:
+      guard let job = rows.selectedJob else { return }
+      selectedJob = job.id
+      selectedPod = snapshot.pods(of: job).last?.id
+    case .pods, .logs:
+      guard rows.selectedPod != nil else { return }
+    }
+    focus = .logs
   }
 
   private mutating func goBack() {

@@ -43,6 +43,9 @@ public struct KeyBindings: Sendable {
       keys: [.enter], label: "Enter", action: .drillDown, help: "drill down", showInFooter: true),
     KeyBinding(keys: [.escape], label: "Esc", action: .back, help: "back", showInFooter: true),
     KeyBinding(
+      keys: [.character("l")], label: "l", action: .showLogs, help: "logs of the latest run",
+      showInFooter: true),
+    KeyBinding(
       keys: [.character("q"), .control("c")], label: "q", action: .quit, help: "quit",
       showInFooter: true),
   ])
