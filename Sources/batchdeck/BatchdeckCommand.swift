@@ -17,6 +17,7 @@ enum BatchdeckCommand {
     if arguments.first == "schedule" {
       return ScheduleCommand.run(Array(arguments.dropFirst()))
     }
+    if arguments.first == "sim" { return SimServeCommand.run(Array(arguments.dropFirst())) }
     let options: DashboardOptions
     do {
       options = try DashboardOptions.parse(arguments)
