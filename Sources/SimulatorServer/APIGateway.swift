@@ -50,7 +50,7 @@ public final class APIGateway: RequestHandler {
     _ incoming: HTTPRequest, cancellation: CancellationToken,
     onHead: (HTTPResponseHead) -> Void, onChunk: ([UInt8]) -> StreamControl
   ) -> Bool {
-    guard let request = authenticate(incoming) else {
+    guard var request = authenticate(incoming) else {
       logger.info("401 for \(incoming.method) \(incoming.path)")
       send(.unauthorized(), onHead, onChunk)
       return true
@@ -58,6 +58,17 @@ public final class APIGateway: RequestHandler {
     if request.path == Self.faultsPath {
       administer(request, onHead, onChunk)
       return true
+    }
+    if let type = request.header("Content-Type"), !request.body.isEmpty, !type.contains("json") {
+      guard type.hasPrefix("application/vnd.kubernetes.protobuf"),
+        let object = ProtobufDecoder.json(request.body)
+      else {
+        send(Self.unsupported(type), onHead, onChunk)
+        return true
+      }
+      request.body = object.serialized()
+      request.headers = request.headers.filter { $0.name.lowercased() != "content-type" }
+      request.headers.append(("Content-Type", "application/json"))
     }
     let plan = faults.current
     if plan.delayMs > 0 { Thread.sleep(forTimeInterval: Double(plan.delayMs) / 1000) }
@@ -132,6 +143,15 @@ public final class APIGateway: RequestHandler {
     review["status"] = ["allowed": false, "reason": "refused by the fault plan"]
     review["metadata"] = ["creationTimestamp": nil]
     return review
+  }
+
+  /// 415 for bodies that are not JSON (kubectl tries protobuf first, then JSON).
+  static func unsupported(_ type: String) -> APIStatus {
+    APIStatus(
+      code: 415, reason: "UnsupportedMediaType",
+      message: "the body of the request was in an unknown format - accepted media types "
+        + "include: application/json, application/merge-patch+json, "
+        + "application/strategic-merge-patch+json")
   }
 
   static func failure(_ status: Int) -> APIStatus {
