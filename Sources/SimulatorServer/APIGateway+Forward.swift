@@ -22,8 +22,9 @@ extension APIGateway {
       return simulator.server.handle(
         request, cancellation: cancellation, onHead: onHead, onChunk: onChunk)
     }
-    let now = simulator.clock.now
+    let clock = simulator.clock
     let transform = { (object: JSONValue) -> JSONValue in
+      let now = clock.now
       var result = object
       if beta { result = BetaVersion.relabel(result) }
       if wantsTable { result = Self.tabulate(result, resource: path.resource, now: now) }

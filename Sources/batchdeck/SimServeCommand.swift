@@ -105,7 +105,8 @@ enum SimServeCommand {
     }
     let manifests: [Manifest]
     do {
-      manifests = try ManifestLoader().load(path: path)
+      let validator = ManifestValidator(requiresJobTemplate: false)
+      manifests = try ManifestLoader(validator: validator).load(path: path)
     } catch {
       throw SimServeError(description: "\(error)")
     }
@@ -113,7 +114,7 @@ enum SimServeCommand {
       throw SimServeError(description: "\(path) holds no Kubernetes objects")
     }
     do {
-      try simulator.load(objects: manifests.map(\.object))
+      try simulator.load(objects: manifests.map(\.object), asStored: true)
     } catch {
       throw SimServeError(description: "the scenario was refused: \(error)")
     }
