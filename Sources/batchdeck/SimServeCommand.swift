@@ -81,6 +81,12 @@ enum SimServeCommand {
     FileHandle.standardError.write(Data("batchdeck sim serve: serving \(url)\n".utf8))
     signal(SIGINT) { stopSignal.store($0, ordering: .relaxed) }
     signal(SIGTERM) { stopSignal.store($0, ordering: .relaxed) }
+    var stopping = sigset_t()
+    sigemptyset(&stopping)
+    sigaddset(&stopping, SIGINT)
+    sigaddset(&stopping, SIGTERM)
+    // A parent may start us with these blocked (the mask survives exec).
+    pthread_sigmask(SIG_UNBLOCK, &stopping, nil)
     while stopSignal.load(ordering: .relaxed) == 0 {
       Thread.sleep(forTimeInterval: 0.1)
     }
