@@ -90,15 +90,20 @@ public final class APIGateway: RequestHandler {
     let streaming = isStreaming(request, path)
     var dropped = false
     if streaming, let after = plan.dropWatchesAfterSeconds {
-      let dropFlag = Atomic<Bool>(false)
-      let timer = DispatchWorkItem {
-        dropFlag.store(true, ordering: .relaxed)
+      let finished = Atomic<Bool>(false)
+      let cut = Atomic<Bool>(false)
+      Thread.detachNewThread {
+        let deadline = Date().addingTimeInterval(after)
+        while !finished.load(ordering: .relaxed), Date() < deadline {
+          Thread.sleep(forTimeInterval: 0.05)
+        }
+        guard !finished.load(ordering: .relaxed) else { return }
+        cut.store(true, ordering: .relaxed)
         cancellation.cancel()
       }
-      DispatchQueue.global().asyncAfter(deadline: .now() + after, execute: timer)
       forward(request, path, streaming, cancellation, onHead, onChunk)
-      timer.cancel()
-      dropped = dropFlag.load(ordering: .relaxed)
+      finished.store(true, ordering: .relaxed)
+      dropped = cut.load(ordering: .relaxed)
     } else {
       forward(request, path, streaming, cancellation, onHead, onChunk)
     }
@@ -205,7 +210,10 @@ public final class APIGateway: RequestHandler {
         logger.info("fault plan: \(String(decoding: plan.json.serialized(), as: UTF8.self))")
         send(200, plan.json, onHead, onChunk)
         if let down, let action = goAwayAction.withLock({ $0 }) {
-          DispatchQueue.global().asyncAfter(deadline: .now() + 0.1) { action(down) }
+          Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: 0.1)
+            action(down)
+          }
         }
       } catch {
         send(error, onHead, onChunk)

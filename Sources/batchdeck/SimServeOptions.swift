@@ -27,14 +27,14 @@ struct SimServeOptions {
     can use it. FILE appears once the server listens and holds the server, token and (with
     --tls) the CA and client certificate.
 
-      --listen ADDR        127.x.x.x:PORT to listen on; port 0 picks a free one (default 127.0.0.1:0).
+      --listen ADDR        127.x.x.x:PORT; port 0 picks a free one (default 127.0.0.1:0).
       --kubeconfig-out F   Where to write the kubeconfig (required).
       --scenario PATH      Manifests (file or folder, YAML or JSON) instead of the demo scenario.
       --speed N            Virtual seconds per real second (default 10).
       --clock TIME         Start the virtual clock at TIME (RFC 3339).
       --paused             Run no controllers and keep the clock still: serve objects as loaded.
       --tls                HTTPS with a generated CA; clients must present the client certificate.
-      --faults JSON        Initial fault plan (see docs/sim-serve.md); also POST /batchdeck/v1/faults.
+      --faults JSON        Initial fault plan (docs/sim-serve.md); also POST /batchdeck/v1/faults.
       --log-file FILE      Log file (default ~/.local/state/batchdeck/batchdeck.log).
       --log-level LEVEL    trace, debug, info, warning or error (default info).
     """

@@ -75,17 +75,22 @@ final class SimServer {
     run.standardOutput = out
     run.standardError = err
     try run.run()
-    let timer = DispatchWorkItem { [run] in if run.isRunning { run.terminate() } }
-    DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer)
     let stderrData = LockedData()
-    let group = DispatchGroup()
-    DispatchQueue.global().async(group: group) {
+    let readDone = DispatchSemaphore(value: 0)
+    Thread.detachNewThread {
       stderrData.set(err.fileHandleForReading.readDataToEndOfFile())
+      readDone.signal()
+    }
+    let finished = LockedData()
+    Thread.detachNewThread { [run] in
+      let deadline = Date().addingTimeInterval(timeout)
+      while finished.get().isEmpty, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+      if finished.get().isEmpty, run.isRunning { run.terminate() }
     }
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
+    readDone.wait()
     run.waitUntilExit()
-    timer.cancel()
+    finished.set(Data([1]))
     return BatchdeckBinary.Output(
       status: run.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
       stderr: String(decoding: stderrData.get(), as: UTF8.self))
