@@ -9,7 +9,7 @@ struct SimServeOptions {
   var port: UInt16 = 0
   var kubeconfigOut: String?
   var scenarioPath: String?
-  var speed = 10.0
+  var speed = 1.0
   var clockStart: Date?
   var paused = false
   var tls = false
@@ -30,7 +30,7 @@ struct SimServeOptions {
       --listen ADDR        127.x.x.x:PORT; port 0 picks a free one (default 127.0.0.1:0).
       --kubeconfig-out F   Where to write the kubeconfig (required).
       --scenario PATH      Manifests (file or folder, YAML or JSON) instead of the demo scenario.
-      --speed N            Virtual seconds per real second (default 10).
+      --speed N            Virtual seconds per real second (default 1, as kubectl ages assume).
       --clock TIME         Start the virtual clock at TIME (RFC 3339).
       --paused             Run no controllers and keep the clock still: serve objects as loaded.
       --tls                HTTPS with a generated CA; clients must present the client certificate.
