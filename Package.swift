@@ -5,7 +5,8 @@ let package = Package(
   name: "batchdeck",
   products: [.executable(name: "batchdeck", targets: ["batchdeck"])],
   targets: [
-    // C libraries from Debian. Only CursesTerminal imports CNcursesw, only KubeClient CCurl.
+    // C libraries from Debian. Only CursesTerminal imports CNcursesw, only KubeClient CCurl,
+    // only SimulatorServer COpenSSL.
     .target(
       name: "CNcursesw",
       linkerSettings: [.linkedLibrary("ncursesw")]
