@@ -22,6 +22,9 @@ public struct ServerStartError: Error, Sendable, CustomStringConvertible {
 /// An HTTP/1.1 server on a loopback TCP port: a thread per connection, keep-alive, chunked
 /// bodies, optional TLS. `stop()` closes the listener and every connection.
 public final class HTTPServer: @unchecked Sendable {
+  /// The most connections served at once; later ones are closed at once.
+  public static let maxConnections = 256
+
   /// The port it listens on (the chosen one when asked for port 0).
   public private(set) var port: UInt16 = 0
   let host: String
@@ -152,14 +155,16 @@ public final class HTTPServer: @unchecked Sendable {
           return
         }
         let id = state.withLock { state -> Int? in
-          guard !state.stopped else { return nil }
+          guard !state.stopped, state.connections.count < Self.maxConnections else { return nil }
           state.nextID += 1
           state.connections[state.nextID] = (client, nil)
           return state.nextID
         }
         guard let id else {
           _ = close(client)
-          return
+          if state.withLock({ $0.stopped }) { return }
+          logger.warning("refused a connection: \(Self.maxConnections) are open")
+          continue
         }
         let worker = Thread { [self] in serveConnection(id: id, descriptor: client) }
         worker.name = "batchdeck-http-\(id)"

@@ -157,6 +157,28 @@ struct SimServeKubectlTests {
     #expect(rows.stdout.contains("0/1     ImagePullBackOff   0"))
   }
 
+  @Test func refusesClientsWithoutTheCredentials() throws {
+    let server = try start(tls: false)
+    defer { server.stop() }
+    let text = try String(contentsOfFile: server.kubeconfig, encoding: .utf8)
+    let stripped = text.replacing(/\/sim-[0-9a-f]+/, with: "")
+    #expect(stripped != text)
+    let other = server.folder.appendingPathComponent("anonymous.kubeconfig")
+    try stripped.write(to: other, atomically: true, encoding: .utf8)
+    let refused = try server.kubectl(["--kubeconfig", other.path, "get", "pods"])
+    #expect(refused.status != 0)
+    #expect(refused.stderr.contains("Unauthorized") || refused.stderr.contains("logged in"))
+  }
+
+  @Test func reportsABadScenarioWithExitStatusTwo() throws {
+    let output = try BatchdeckBinary.run([
+      "sim", "serve", "--kubeconfig-out", "/tmp/never-written-\(UUID().uuidString)",
+      "--scenario", "/nonexistent/scenario.yaml", "--log-file", "/dev/null",
+    ])
+    #expect(output.status == 2)
+    #expect(output.stderr.contains("no such file or folder"))
+  }
+
   @Test func refusesNonLoopbackAddresses() throws {
     let output = try BatchdeckBinary.run([
       "sim", "serve", "--listen", "0.0.0.0:0", "--kubeconfig-out", "/nonexistent/kc",
