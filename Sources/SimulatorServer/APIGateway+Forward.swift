@@ -23,11 +23,14 @@ extension APIGateway {
         request, cancellation: cancellation, onHead: onHead, onChunk: onChunk)
     }
     let clock = simulator.clock
+    let include =
+      request.queryValue("includeObject").flatMap(TableBuilder.Include.init) ?? .metadata
     let transform = { (object: JSONValue) -> JSONValue in
-      let now = clock.now
       var result = object
       if beta { result = BetaVersion.relabel(result) }
-      if wantsTable { result = Self.tabulate(result, resource: path.resource, now: now) }
+      if wantsTable {
+        result = Self.tabulate(result, resource: path.resource, now: clock.now, include: include)
+      }
       return result
     }
     if streaming {
@@ -37,7 +40,7 @@ extension APIGateway {
         onChunk: { chunk in
           for line in splitter.append(chunk) {
             guard var event = try? JSONValue.parse(line), let object = event["object"],
-              event["type"]?.stringValue != "ERROR"
+              event["type"] != "ERROR", event["type"] != "BOOKMARK"
             else {
               if onChunk(line + [0x0A]) == .stop { return .stop }
               continue
@@ -65,13 +68,16 @@ extension APIGateway {
   }
 
   /// A list or one object as a Table.
-  static func tabulate(_ object: JSONValue, resource: String, now: Date) -> JSONValue {
+  static func tabulate(
+    _ object: JSONValue, resource: String, now: Date, include: TableBuilder.Include
+  ) -> JSONValue {
     if let items = object["items"]?.arrayValue {
       return TableBuilder.table(
-        resource, items, listMetadata: object["metadata"] ?? [:], now: now)
+        resource, items, listMetadata: object["metadata"] ?? [:], now: now, include: include)
     }
     let version = object[path: ["metadata", "resourceVersion"]] ?? ""
     return TableBuilder.table(
-      resource, [object], listMetadata: ["resourceVersion": version], now: now)
+      resource, [object], listMetadata: ["resourceVersion": version], now: now,
+      include: include)
   }
 }

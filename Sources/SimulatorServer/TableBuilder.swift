@@ -55,9 +55,18 @@ enum TableBuilder {
     }
   }
 
+  /// What each row's `object` holds (`?includeObject=`): nothing, the metadata as a
+  /// PartialObjectMetadata (the default) or the whole object (kubectl `--sort-by`).
+  enum Include: String {
+    case none = "None"
+    case metadata = "Metadata"
+    case object = "Object"
+  }
+
   /// A Table of `objects`, keeping the list's `metadata` (resourceVersion, continue).
   static func table(
-    _ resource: String, _ objects: [JSONValue], listMetadata: JSONValue, now: Date
+    _ resource: String, _ objects: [JSONValue], listMetadata: JSONValue, now: Date,
+    include: Include = .metadata
   ) -> JSONValue {
     let definitions = columns(resource).map { column -> JSONValue in
       [
@@ -69,18 +78,30 @@ enum TableBuilder {
     return [
       "kind": "Table", "apiVersion": "meta.k8s.io/v1", "metadata": listMetadata,
       "columnDefinitions": .array(definitions),
-      "rows": .array(objects.map { row(resource, $0, now: now) }),
+      "rows": .array(objects.map { row(resource, $0, now: now, include: include) }),
     ]
   }
 
-  static func row(_ resource: String, _ object: JSONValue, now: Date) -> JSONValue {
-    var row: JSONValue = [
-      "cells": .array(cells(resource, object, now: now)),
-      "object": [
+  static func row(
+    _ resource: String, _ object: JSONValue, now: Date, include: Include = .metadata
+  ) -> JSONValue {
+    var row: JSONValue = ["cells": .array(cells(resource, object, now: now))]
+    switch include {
+    case .none:
+      break
+    case .metadata:
+      row["object"] = [
         "kind": "PartialObjectMetadata", "apiVersion": "meta.k8s.io/v1",
         "metadata": object["metadata"] ?? [:],
-      ],
-    ]
+      ]
+    case .object:
+      var whole = object
+      if let (kind, version) = typeMeta[resource], whole["kind"] == nil {
+        whole["kind"] = .string(kind)
+        whole["apiVersion"] = .string(version)
+      }
+      row["object"] = whole
+    }
     if resource == "pods" {
       switch object.text("status", "phase") {
       case "Succeeded":
@@ -99,6 +120,13 @@ enum TableBuilder {
     }
     return row
   }
+
+  /// Kind and apiVersion per resource, for list items that carry none.
+  static let typeMeta: [String: (String, String)] = [
+    "cronjobs": ("CronJob", "batch/v1"), "jobs": ("Job", "batch/v1"), "pods": ("Pod", "v1"),
+    "events": ("Event", "v1"), "namespaces": ("Namespace", "v1"), "secrets": ("Secret", "v1"),
+    "configmaps": ("ConfigMap", "v1"),
+  ]
 
   static func cells(_ resource: String, _ object: JSONValue, now: Date) -> [JSONValue] {
     let age = HumanDuration.age(of: object.time("metadata", "creationTimestamp"), now: now)

@@ -39,6 +39,10 @@ import Testing
     let first = try #require(table["rows"]?[0]?["cells"])
     #expect(first[4]?.intValue != nil)
     #expect(table["rows"]?[0]?["object"]?["kind"] == "PartialObjectMetadata")
+    let whole = try cluster.connect().request(
+      "/apis/batch/v1/cronjobs?includeObject=Object", headers: ["Accept": accept])
+    #expect(whole.json?["rows"]?[0]?["object"]?["kind"] == "CronJob")
+    #expect(whole.json?["rows"]?[0]?["object"]?["spec"]?["schedule"] != nil)
   }
 
   @Test func streamsWatchesAndEndsThemOnStop() throws {
