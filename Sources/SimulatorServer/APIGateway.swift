@@ -51,7 +51,7 @@ public final class APIGateway: RequestHandler {
     onHead: (HTTPResponseHead) -> Void, onChunk: ([UInt8]) -> StreamControl
   ) -> Bool {
     guard var request = authenticate(incoming) else {
-      logger.info("401 for \(incoming.method) \(incoming.path)")
+      logger.info("401 for \(incoming.method) \(HTTPServer.redacted(incoming.path))")
       send(.unauthorized(), onHead, onChunk)
       return true
     }

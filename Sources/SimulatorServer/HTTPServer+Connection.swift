@@ -38,9 +38,16 @@ extension HTTPServer {
       state.withLock { $0.connections[id]?.request = nil }
       guard complete else { return }
       let finished = writer.finish()
-      logger.debug("\(request.method) \(request.path) on connection \(id)")
+      logger.debug("\(request.method) \(Self.redacted(request.path)) on connection \(id)")
       guard finished, keepAlive, !token.isCancelled else { return }
     }
+  }
+
+  /// The path without a credential segment (`/sim-<token>/...` → `/sim-***/...`).
+  static func redacted(_ path: String) -> String {
+    guard path.hasPrefix("/sim-") else { return path }
+    let rest = path.dropFirst(1).drop { $0 != "/" }
+    return "/sim-***" + rest
   }
 
   private func answer(_ error: RequestReadError, on stream: ByteStream) {

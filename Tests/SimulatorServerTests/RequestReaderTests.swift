@@ -44,6 +44,12 @@ import Testing
     #expect(throws: RequestReadError.tooLarge) { try endless.next() }
   }
 
+  @Test func logsNoCredentialsFromThePath() {
+    #expect(HTTPServer.redacted("/sim-0123abcd/api/v1/pods") == "/sim-***/api/v1/pods")
+    #expect(HTTPServer.redacted("/sim-0123abcd") == "/sim-***")
+    #expect(HTTPServer.redacted("/api/v1/pods") == "/api/v1/pods")
+  }
+
   @Test func chunksAreFramedWithHexLengths() {
     let framed = HTTPResponseWriter.chunkBytes(Array(repeating: 0x61, count: 26))
     #expect(
