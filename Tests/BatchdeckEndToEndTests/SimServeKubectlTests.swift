@@ -157,6 +157,30 @@ struct SimServeKubectlTests {
     #expect(rows.stdout.contains("0/1     ImagePullBackOff   0"))
   }
 
+  @Test func pausedJobPrinterVariantsMatchTheirCase() throws {
+    let input = BatchdeckBinary.packageRoot.deletingLastPathComponent()
+      .appendingPathComponent("shared/fixtures/realworld/cases/35-job-printer-variants/input.yaml")
+    try #require(
+      FileManager.default.fileExists(atPath: input.path), "the shared fixtures are absent")
+    let server = try SimServer([
+      "--scenario", input.path, "--paused", "--clock", "2025-06-10T10:00:00Z",
+    ])
+    defer { server.stop() }
+    let output = try server.kubectl(["get", "jobs", "-A", "--no-headers"])
+    let rows = Set(
+      output.stdout.split(separator: "\n").map {
+        $0.split(separator: " ").dropFirst().joined(separator: " ")
+      })
+    let expected = [
+      "queue-workers Running 0/1 of 3 59m 60m", "single-worker Running 0/1 59m 60m",
+      "queued-training Suspended 0/4 30m", "resumed-training Running 0/4 15m 120m",
+      "being-deleted Terminating 0/1 49m 50m", "done-and-deleted Complete 1/1 2m30s 50m",
+    ]
+    for row in expected {
+      #expect(rows.contains(row), "\(output.stdout)")
+    }
+  }
+
   @Test func refusesClientsWithoutTheCredentials() throws {
     let server = try start(tls: false)
     defer { server.stop() }
