@@ -5,13 +5,15 @@ let package = Package(
   name: "batchdeck",
   products: [.executable(name: "batchdeck", targets: ["batchdeck"])],
   targets: [
-    // C libraries from Debian. Only CursesTerminal imports CNcursesw, only KubeClient CCurl.
+    // C libraries from Debian. Only CursesTerminal imports CNcursesw, only KubeClient CCurl,
+    // only SimulatorServer COpenSSL.
     .target(
       name: "CNcursesw",
       linkerSettings: [.linkedLibrary("ncursesw")]
     ),
     .systemLibrary(
       name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+    .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
     .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
 
     // Pure Swift layers.
@@ -27,6 +29,10 @@ let package = Package(
       exclude: ["BEHAVIOUR.md"]
     ),
     .target(
+      name: "SimulatorServer",
+      dependencies: ["COpenSSL", "ClusterSimulator", "APIMachinery", "BatchdeckModel", "Logging"]
+    ),
+    .target(
       name: "BatchdeckSync",
       dependencies: ["KubeClient", "APIMachinery", "BatchdeckModel", "Logging"]
     ),
@@ -36,7 +42,7 @@ let package = Package(
       name: "batchdeck",
       dependencies: [
         "APIMachinery", "BatchdeckModel", "KubeYAML", "KubeClient", "ClusterSimulator",
-        "BatchdeckSync", "BatchdeckView", "CursesTerminal", "Logging",
+        "SimulatorServer", "BatchdeckSync", "BatchdeckView", "CursesTerminal", "Logging",
       ]
     ),
 
@@ -54,6 +60,10 @@ let package = Package(
     .testTarget(
       name: "ClusterSimulatorTests",
       dependencies: ["ClusterSimulator", "APIMachinery", "BatchdeckModel", "KubeYAML"]
+    ),
+    .testTarget(
+      name: "SimulatorServerTests",
+      dependencies: ["SimulatorServer", "ClusterSimulator", "APIMachinery"]
     ),
     .testTarget(
       name: "BatchdeckViewTests",

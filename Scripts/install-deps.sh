@@ -3,7 +3,7 @@
 # Needs root or sudo for apt-get; prints what to install otherwise.
 set -euo pipefail
 
-packages=(libncurses-dev libcurl4-openssl-dev libyaml-dev tmux pkg-config)
+packages=(libncurses-dev libcurl4-openssl-dev libyaml-dev libssl-dev openssl tmux pkg-config)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \

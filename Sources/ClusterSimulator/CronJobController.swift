@@ -15,6 +15,9 @@ final class CronJobController: @unchecked Sendable {
   let times = ScheduleCache()
   /// Due times skipped under Forbid, per CronJob UID, so each is reported once.
   var skipped: [String: Date] = [:]
+  /// Warnings already given (CronJob UID, reason, detail): the real controller reports them
+  /// when it syncs after a change, not on every tick of the simulator.
+  var warned: Set<String> = []
 
   init(store: ObjectStore, events: EventRecorder, logger: Logger) {
     self.store = store
@@ -40,6 +43,12 @@ final class CronJobController: @unchecked Sendable {
     for job in jobs {
       let finished = JobController.finishedCondition(job)
       let inActive = active.contains { $0.string("uid") == job.uid }
+      if finished == nil, !inActive {
+        warnOnce(
+          cronJob, "UnexpectedJob",
+          "Saw a job that the controller did not create or forgot: \(job.name)", now,
+          detail: job.uid)
+      }
       if let finished, inActive {
         active.removeAll { $0.string("uid") == job.uid }
         let type = finished.string("type") ?? ""
@@ -74,10 +83,24 @@ final class CronJobController: @unchecked Sendable {
       return
     }
     let expression = cronJob.string("spec", "schedule") ?? ""
+    if expression.contains("TZ") {
+      warnOnce(
+        cronJob, "UnsupportedSchedule",
+        "CRON_TZ or TZ used in schedule \"\(expression)\" is not officially supported, see "
+          + "https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/ for more details",
+        now, detail: expression)
+    }
     guard let schedule = times.schedule(expression) else {
-      record(
-        cronJob, "UnparseableSchedule", "unparseable schedule: \"\(expression)\"", now,
-        warning: true)
+      let reason: String
+      do {
+        _ = try CronSchedule.parse(expression)
+        reason = "unknown error"
+      } catch {
+        reason = error.message
+      }
+      warnOnce(
+        cronJob, "UnparseableSchedule", "unparseable schedule: \"\(expression)\" : \(reason)",
+        now, detail: expression)
       return
     }
 
@@ -85,6 +108,13 @@ final class CronJobController: @unchecked Sendable {
     var earliest = last ?? cronJob.time("metadata", "creationTimestamp") ?? now
     if let deadline = cronJob.int("spec", "startingDeadlineSeconds") {
       earliest = max(earliest, now.addingTimeInterval(-Double(deadline)))
+    }
+    guard times.next(schedule, zone: zone, after: earliest) != nil else {
+      warnOnce(
+        cronJob, "InvalidSchedule",
+        "invalid schedule: \(expression) : time difference between two schedules is less than "
+          + "1 second", now, detail: expression)
+      return
     }
     guard let due = times.mostRecent(schedule, zone: zone, earliest: earliest, now: now) else {
       return
@@ -181,6 +211,14 @@ final class CronJobController: @unchecked Sendable {
         }
       }
     }
+  }
+
+  /// A Warning event given once per CronJob, reason and `detail`.
+  private func warnOnce(
+    _ cronJob: JSONValue, _ reason: String, _ message: String, _ now: Date, detail: String
+  ) {
+    guard warned.insert("\(cronJob.uid)|\(reason)|\(detail)").inserted else { return }
+    record(cronJob, reason, message, now, warning: true)
   }
 
   private func record(

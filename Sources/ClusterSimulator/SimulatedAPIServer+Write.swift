@@ -26,10 +26,11 @@ extension SimulatedAPIServer {
     return try Self.admit(route.resource, object, store: store)
   }
 
-  /// Defaults, validates and stores a new object (shared with scenario loading).
-  static func admit(_ resource: Resource, _ input: JSONValue, store: ObjectStore)
-    throws(APIStatus) -> JSONValue
-  {
+  /// Defaults, validates (unless `validating` is false) and stores a new object (shared with
+  /// scenario loading).
+  static func admit(
+    _ resource: Resource, _ input: JSONValue, store: ObjectStore, validating: Bool = true
+  ) throws(APIStatus) -> JSONValue {
     var object = input
     for field in ["uid", "resourceVersion"] { object[path: ["metadata", field]] = nil }
     object[path: ["metadata", "uid"]] = .string(store.makeUID())
@@ -46,7 +47,7 @@ extension SimulatedAPIServer {
       object[path: ["metadata", "labels", "kubernetes.io/metadata.name"]] = .string(object.name)
     }
     APIDefaults.apply(resource, to: &object)
-    try Validation.validate(resource, object)
+    if validating { try Validation.validate(resource, object) }
     return try store.create(resource, object)
   }
 

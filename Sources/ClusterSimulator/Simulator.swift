@@ -54,8 +54,11 @@ public final class Simulator: @unchecked Sendable {
 
   /// Loads validated objects as if created through the API, keeping any `status` they carry
   /// (so a scenario can give a CronJob history). Namespaces are created implicitly; owner
-  /// references without a known `uid` are resolved by kind and name.
-  public func load(objects: [JSONValue]) throws(SimulatorError) {
+  /// references without a known `uid` are resolved by kind and name. `batch/v1beta1` objects
+  /// are stored as `batch/v1`. With `asStored`, objects are taken as a cluster already holds
+  /// them, without the API server's create validation (an unparseable schedule then shows as
+  /// the controller's warning event, as on a cluster that stored it before validation).
+  public func load(objects: [JSONValue], asStored: Bool = false) throws(SimulatorError) {
     let order: [Resource] = [.namespaces, .secrets, .configmaps, .cronjobs, .jobs, .pods, .events]
     var resolved: [(Resource, JSONValue)] = []
     for object in objects {
@@ -75,8 +78,10 @@ public final class Simulator: @unchecked Sendable {
           try ensureNamespace(namespace)
         }
         object[path: ["metadata", "ownerReferences"]] = resolveOwners(object)
+        object["apiVersion"] = .string(resource.apiVersion)
         do throws(APIStatus) {
-          _ = try SimulatedAPIServer.admit(resource, object, store: store)
+          _ = try SimulatedAPIServer.admit(
+            resource, object, store: store, validating: !asStored)
         } catch {
           throw .rejected(error)
         }

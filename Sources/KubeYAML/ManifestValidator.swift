@@ -14,12 +14,19 @@ public struct ManifestValidator: Sendable {
     ("Event", ["v1", "events.k8s.io/v1"]),
   ]
 
+  /// Whether a Job must carry `spec.template`; objects exported from clusters with their
+  /// templates trimmed load when this is `false`.
+  public var requiresJobTemplate = true
+
   /// Creates a validator.
-  public init() {}
+  public init(requiresJobTemplate: Bool = true) {
+    self.requiresJobTemplate = requiresJobTemplate
+  }
 
   /// Checks one object of `document`; `file` names it in the error.
   public func validate(_ document: YAMLDocument, file: String) throws(ManifestError) {
-    var check = ObjectCheck(document: document, file: file)
+    var check = ObjectCheck(
+      document: document, file: file, requiresJobTemplate: requiresJobTemplate)
     try check.run()
   }
 
@@ -33,6 +40,7 @@ public struct ManifestValidator: Sendable {
 struct ObjectCheck {
   let document: YAMLDocument
   let file: String
+  var requiresJobTemplate = true
 
   var object: JSONValue { document.value }
 
@@ -108,6 +116,7 @@ struct ObjectCheck {
     try integer(spec + ["maxFailedIndexes"], minimum: 0)
     try oneOf(spec + ["completionMode"], ["NonIndexed", "Indexed"])
     try boolean(spec + ["suspend"])
+    if !requiresJobTemplate, object[path: spec + ["template"]] == nil { return }
     try mapping(spec + ["template"], required: true)
     try checkPodSpec(at: spec + ["template", "spec"], restartPolicies: ["OnFailure", "Never"])
   }

@@ -19,6 +19,7 @@ enum BatchdeckCommand {
     case "diagnose": return DiagnoseCommand.run(Array(arguments.dropFirst()))
     default: break
     }
+    if arguments.first == "sim" { return SimServeCommand.run(Array(arguments.dropFirst())) }
     let options: DashboardOptions
     do {
       options = try DashboardOptions.parse(arguments)

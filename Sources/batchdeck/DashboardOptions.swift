@@ -29,6 +29,7 @@ struct DashboardOptions {
     Usage: batchdeck [--demo] [--scenario PATH] [--speed N] [--clock TIME] [--theme NAME]
                      [--no-color] [--log-file PATH] [--log-level LEVEL]
            batchdeck schedule [--time-zone ZONE] [--from TIME] [--count N] [--json] SCHEDULE
+           batchdeck sim serve --kubeconfig-out FILE [options]   (see sim serve --help)
            batchdeck --help | --version
 
     A terminal dashboard for Kubernetes CronJobs, Jobs and Pods.

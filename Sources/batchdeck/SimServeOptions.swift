@@ -1,0 +1,126 @@
+import APIMachinery
+import Foundation
+import Logging
+import SimulatorServer
+
+/// The options of `batchdeck sim serve`.
+struct SimServeOptions {
+  var host = "127.0.0.1"
+  var port: UInt16 = 0
+  var kubeconfigOut: String?
+  var scenarioPath: String?
+  var speed = 1.0
+  var clockStart: Date?
+  var paused = false
+  var tls = false
+  var faults = FaultPlan()
+  var logFile: String?
+  var logLevel = LogLevel.info
+  var showHelp = false
+
+  static let usage = """
+    Usage: batchdeck sim serve --kubeconfig-out FILE [--listen 127.0.0.1:PORT] [--scenario PATH]
+                               [--speed N] [--clock TIME] [--paused] [--tls] [--faults JSON]
+                               [--log-file FILE] [--log-level LEVEL]
+
+    Serves the simulated cluster on loopback until SIGINT or SIGTERM, so kubectl and Batchdeck
+    can use it. FILE appears once the server listens and holds the server, token and (with
+    --tls) the CA and client certificate.
+
+      --listen ADDR        127.x.x.x:PORT; port 0 picks a free one (default 127.0.0.1:0).
+      --kubeconfig-out F   Where to write the kubeconfig (required).
+      --scenario PATH      Manifests (file or folder, YAML or JSON) instead of the demo scenario.
+      --speed N            Virtual seconds per real second (default 1, as kubectl ages assume).
+      --clock TIME         Start the virtual clock at TIME (RFC 3339).
+      --paused             Run no controllers and keep the clock still: serve objects as loaded.
+      --tls                HTTPS with a generated CA; clients must present the client certificate.
+      --faults JSON        Initial fault plan (docs/sim-serve.md); also POST /batchdeck/v1/faults.
+      --log-file FILE      Log file (default ~/.local/state/batchdeck/batchdeck.log).
+      --log-level LEVEL    trace, debug, info, warning or error (default info).
+    """
+
+  /// Parses the arguments after `sim serve`.
+  static func parse(_ arguments: [String]) throws(UsageError) -> SimServeOptions {
+    var options = SimServeOptions()
+    var remaining = arguments[...]
+    func value(for flag: String) throws(UsageError) -> String {
+      guard let next = remaining.popFirst(), !next.hasPrefix("--") else {
+        throw UsageError(message: "\(flag) needs a value")
+      }
+      return next
+    }
+    while let argument = remaining.popFirst() {
+      var flag = argument
+      if let equals = argument.firstIndex(of: "="), argument.hasPrefix("--") {
+        flag = String(argument[..<equals])
+        remaining.insert(
+          String(argument[argument.index(after: equals)...]), at: remaining.startIndex)
+      }
+      switch flag {
+      case "--listen": (options.host, options.port) = try listen(try value(for: flag))
+      case "--kubeconfig-out": options.kubeconfigOut = try value(for: flag)
+      case "--scenario": options.scenarioPath = try value(for: flag)
+      case "--speed":
+        let text = try value(for: flag)
+        guard let speed = Double(text), speed > 0, speed <= 100_000 else {
+          throw UsageError(
+            message: "--speed must be a number above 0 and at most 100000, not \(text)")
+        }
+        options.speed = speed
+      case "--clock":
+        let text = try value(for: flag)
+        guard let date = RFC3339.parse(text) else {
+          throw UsageError(
+            message: "--clock must be an RFC 3339 time such as 2026-01-01T00:00:00Z, not \(text)")
+        }
+        options.clockStart = date
+      case "--paused": options.paused = true
+      case "--tls": options.tls = true
+      case "--faults": options.faults = try faults(try value(for: flag))
+      case "--log-file": options.logFile = try value(for: flag)
+      case "--log-level":
+        let text = try value(for: flag)
+        guard let level = LogLevel(name: text) else {
+          throw UsageError(
+            message: "--log-level must be one of trace, debug, info, warning, error, not \(text)")
+        }
+        options.logLevel = level
+      case "-h", "--help": options.showHelp = true
+      default:
+        throw UsageError(message: "unknown option \(argument); see batchdeck sim serve --help")
+      }
+    }
+    if !options.showHelp, options.kubeconfigOut == nil {
+      throw UsageError(message: "--kubeconfig-out FILE is required")
+    }
+    return options
+  }
+
+  /// `127.x.x.x:PORT`; any other host is refused, the server being loopback only.
+  static func listen(_ text: String) throws(UsageError) -> (String, UInt16) {
+    guard let colon = text.lastIndex(of: ":") else {
+      throw UsageError(message: "--listen must be HOST:PORT, such as 127.0.0.1:0, not \(text)")
+    }
+    let host = String(text[..<colon])
+    guard let port = UInt16(text[text.index(after: colon)...]) else {
+      throw UsageError(message: "--listen has an invalid port in \(text)")
+    }
+    let octets = host.split(separator: ".", omittingEmptySubsequences: false)
+    guard octets.count == 4, octets[0] == "127", octets.allSatisfy({ UInt8($0) != nil }) else {
+      throw UsageError(
+        message: "--listen must be a loopback address (127.x.x.x); \(host) is refused")
+    }
+    return (host, port)
+  }
+
+  private static func faults(_ text: String) throws(UsageError) -> FaultPlan {
+    guard let json = try? JSONValue.parse(Array(text.utf8)) else {
+      throw UsageError(message: "--faults must be a JSON object, such as {\"delayMs\":200}")
+    }
+    do {
+      return try FaultPlan(json: json)
+    } catch {
+      throw UsageError(message: "--faults: \(error.message)")
+    }
+  }
+}
