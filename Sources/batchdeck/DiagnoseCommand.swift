@@ -8,8 +8,9 @@ import KubeYAML
 /// `batchdeck diagnose cronjob/NAME [-n NS] [--now TIME] [-o json] (--scenario PATH | --demo)`:
 /// what is happening to one CronJob and why, with the evidence and the fix.
 ///
-/// The objects are read over the API from the simulated cluster, loaded but not running, so
-/// `--now` can be any moment. Exit status 0 when the diagnosis ran, 2 for bad input or a
+/// The objects are read over the API from the simulated cluster, loaded as a cluster stores
+/// them (statuses kept, no create-time validation, so an invalid schedule can be diagnosed)
+/// and not running, so `--now` can be any moment. Exit status 0 when the diagnosis ran, 2 for bad input or a
 /// CronJob that does not exist.
 enum DiagnoseCommand {
   static let usage = """
@@ -118,8 +119,9 @@ enum DiagnoseCommand {
     let simulator = Simulator(clock: .manual(start: options.now))
     do {
       if let path = options.scenario {
-        let manifests = try ManifestLoader().load(path: path)
-        try simulator.load(objects: manifests.map(\.object))
+        let loader = ManifestLoader(validator: ManifestValidator(requiresJobTemplate: false))
+        let manifests = try loader.load(path: path)
+        try simulator.load(objects: manifests.map(\.object), asStored: true)
       } else {
         try simulator.loadDemoScenario()
       }

@@ -133,3 +133,38 @@ import Testing
     }
   }
 }
+
+/// `batchdeck diagnose` on the real-world cases, loaded as the cluster stored them.
+@Suite struct DiagnoseRealWorldTests {
+  static let cases = BatchdeckBinary.packageRoot.deletingLastPathComponent()
+    .appendingPathComponent("shared/fixtures/realworld/cases")
+
+  func diagnose(_ caseName: String, _ arguments: [String]) throws -> BatchdeckBinary.Output {
+    let folder = Self.cases.appendingPathComponent(caseName)
+    let input = try #require(
+      ["input.json", "input.yaml"].map { folder.appendingPathComponent($0).path }
+        .first { FileManager.default.fileExists(atPath: $0) })
+    return try BatchdeckBinary.run(["diagnose"] + arguments + ["--scenario", input])
+  }
+
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: cases.path), "needs ../shared"))
+  func stuckForbidRunAndItsCause() throws {
+    let output = try diagnose(
+      "24-forbid-blocked-by-stuck-job",
+      ["cronjob/cache-warmer", "-n", "web-tier", "--now", "2025-06-10T08:05:00Z"])
+    #expect(output.status == 0, "stderr: \(output.stderr)")
+    #expect(output.stdout.contains("cache-warmer-29154780 is still active"))
+    #expect(output.stdout.contains("426 scheduled runs skipped"))
+    #expect(output.stdout.contains("ImagePullBackOff"))
+  }
+
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: cases.path), "needs ../shared"))
+  func unsupportedLastDayOfMonth() throws {
+    let output = try diagnose(
+      "13-last-day-L-unsupported",
+      ["cronjob/month-end-close", "-n", "finance-etl", "-o", "json"])
+    #expect(output.status == 0, "stderr: \(output.stderr)")
+    #expect(output.stdout.contains(#""code":"invalid-schedule""#))
+    #expect(output.stdout.contains("failed to parse int from L"))
+  }
+}
