@@ -121,3 +121,34 @@ struct RealWorldPrinterTests {
       ])
   }
 }
+
+/// Retries and index sets of the real-world Job cases.
+@Suite(.enabled(if: SharedFixtures.isAvailable, "needs ../shared/fixtures"))
+struct RealWorldJobProgressTests {
+  let cases = RealWorldPrinterTests()
+
+  @Test func onFailureRetriesAreContainerRestarts() throws {
+    let job = try #require(try cases.jobs("30-job-onfailure-restart-count").values.first)
+    let pods = Array(try cases.pods("30-job-onfailure-restart-count").values)
+    let progress = JobProgress.assess(
+      job, pods: pods, typicalDuration: nil, now: try cases.now("2025-06-10T11:52:30Z"))
+    #expect(progress.retriesUsed == 3)
+    #expect(progress.backoffLimit == 3)
+    #expect(progress.countsRestarts)
+  }
+
+  @Test func indexedPerIndexBackoff() throws {
+    let job = try #require(try cases.jobs("32-indexed-job-per-index-backoff").values.first)
+    let pods = Array(try cases.pods("32-indexed-job-per-index-backoff").values)
+    let progress = JobProgress.assess(
+      job, pods: pods, typicalDuration: nil, now: try cases.now("2025-06-10T09:30:00Z"))
+    let indexes = try #require(progress.indexes)
+    #expect(indexes.done == "0-2,4,6")
+    #expect(indexes.failed == "3")
+    #expect(IndexRanges.parse(indexes.done).count == job.succeeded)
+    #expect(
+      job.printedColumns(now: try cases.now("2025-06-10T09:30:00Z"))[1...3] == [
+        "Running", "5/8", "29m",
+      ])
+  }
+}

@@ -21,6 +21,10 @@ public struct Job: Sendable, Hashable, Identifiable {
   public var succeeded: Int
   public var failed: Int
   public var completedIndexes: String
+  /// `status.failedIndexes` (with `backoffLimitPerIndex`).
+  public var failedIndexes = ""
+  /// The pod template's `restartPolicy`: with `OnFailure`, retries are container restarts.
+  public var restartPolicy = "Never"
 
   public init(
     metadata: ObjectMeta, completions: Int? = 1, parallelism: Int = 1, backoffLimit: Int = 6,

@@ -40,7 +40,8 @@ public struct DashboardScreen: Sendable {
     drawHeader(into: &canvas, frame: layout.header, now: now)
     CronJobPane(rows: rows, snapshot: snapshot, focused: state.focus == .cronJobs)
       .draw(into: &canvas, frame: layout.cronJobs, theme: theme, now: now)
-    drawJobs(into: &canvas, frame: layout.jobs, rows: rows, now: now)
+    JobPane(rows: rows, snapshot: snapshot, focused: state.focus == .jobs)
+      .draw(into: &canvas, frame: layout.jobs, theme: theme, now: now)
     drawPods(into: &canvas, frame: layout.pods, rows: rows, now: now)
     LogPane(tail: logTail, pod: rows.selectedPod, focused: state.focus == .logs)
       .draw(into: &canvas, frame: layout.logs, theme: theme)
@@ -102,43 +103,6 @@ public struct DashboardScreen: Sendable {
   static func clockText(_ date: Date) -> String {
     let stamp = RFC3339Text.format(date)
     return stamp.replacingOccurrences(of: "T", with: " ")
-  }
-
-  private func drawJobs(into canvas: inout Canvas, frame: Rect, rows: DashboardRows, now: Date) {
-    let focused = state.focus == .jobs
-    let scope = rows.drilledCronJob.map { "of cronjob/\($0.metadata.name)" } ?? "all"
-    BoxWidget.draw(
-      into: &canvas, frame: frame, title: "Jobs \(scope) (\(rows.jobs.count))",
-      focused: focused, theme: theme)
-    let columns = [
-      TableColumn("NAMESPACE", priority: 2), TableColumn("NAME", flexible: true),
-      TableColumn("STATUS"), TableColumn("COMPLETIONS", alignRight: false),
-      TableColumn("PROGRESS", priority: 1), TableColumn("DURATION"),
-      TableColumn("AGE", priority: 3),
-    ]
-    let cells = rows.jobs.map { job in
-      let printed = job.printedColumns(now: now)
-      return [
-        TableCell(job.metadata.namespace), TableCell(printed[0]),
-        TableCell(printed[1], role: StatusRoles.job(printed[1])), TableCell(printed[2]),
-        progressCell(job), TableCell(printed[3]), TableCell(printed[4]),
-      ]
-    }
-    let selected = rows.selectedJob.flatMap { job in rows.jobs.firstIndex { $0.id == job.id } }
-    TableWidget(columns: columns, rows: cells, selectedRow: selected, focused: focused)
-      .draw(into: &canvas, frame: frame.inner, theme: theme, emptyText: emptyText("Jobs"))
-  }
-
-  private func progressCell(_ job: Job) -> TableCell {
-    let width = 12
-    let bar = ProgressBar.text(fraction: job.progress, width: width)
-    let done = String(bar.prefix { $0 != " " })
-    let rest = String(repeating: "·", count: max(0, width - done.count))
-    let failed = job.printedStatus == "Failed"
-    return TableCell(runs: [
-      (done, failed ? .progressFailed : .progressDone), (rest, .progressTodo),
-      (" \(Int((job.progress * 100).rounded(.down)))%", failed ? .statusFailed : .row),
-    ])
   }
 
   private func drawPods(into canvas: inout Canvas, frame: Rect, rows: DashboardRows, now: Date) {

@@ -21,5 +21,7 @@ extension Job {
       active: status.int("active"), ready: status.int("ready"),
       succeeded: status.int("succeeded"), failed: status.int("failed"),
       completedIndexes: status.string("completedIndexes"))
+    failedIndexes = status.string("failedIndexes")
+    restartPolicy = spec.optionalString("template", "spec", "restartPolicy") ?? "Never"
   }
 }
