@@ -102,12 +102,23 @@ struct ObjectIndex {
   var events: [String: Event] = [:]
   var sources: [String: SourceStatus] = [:]
   var generation: UInt64 = 0
+  /// Finished runs of CronJobs whose Jobs were deleted, newest last, at most `rememberLimit`.
+  var remembered: [String: [RunRecord]] = [:]
+  static let rememberLimit = 100
 
   mutating func apply(_ update: ReflectorUpdate, to resource: APIResource) {
     switch (resource, update) {
     case (_, .failed), (_, .stillCurrent): break
     case (.cronJobs, _): Self.apply(update, to: &cronJobs, decode: CronJob.init(wire:))
-    case (.jobs, _): Self.apply(update, to: &jobs, decode: Job.init(wire:))
+    case (.jobs, .deleted(let object)):
+      remember([Job(wire: object)])
+      Self.apply(update, to: &jobs, decode: Job.init(wire:))
+    case (.jobs, .replaced):
+      let before = jobs
+      Self.apply(update, to: &jobs, decode: Job.init(wire:))
+      remember(before.values.filter { jobs[$0.id] == nil })
+    case (.jobs, _):
+      Self.apply(update, to: &jobs, decode: Job.init(wire:))
     case (.pods, _): Self.apply(update, to: &pods, decode: Pod.init(wire:))
     case (.events, _): Self.apply(update, to: &events, decode: Event.init(wire:))
     }
@@ -129,13 +140,27 @@ struct ObjectIndex {
     }
   }
 
+  /// Keeps the finished runs of deleted Jobs that a CronJob owned.
+  private mutating func remember(_ gone: [Job]) {
+    for job in gone where job.isFinished {
+      guard let owner = job.cronJobOwner, !owner.uid.isEmpty else { continue }
+      var run = RunRecord(job: job)
+      run.isRemembered = true
+      var runs = remembered[owner.uid, default: []]
+      runs.append(run)
+      remembered[owner.uid] = Array(runs.suffix(Self.rememberLimit))
+    }
+  }
+
   func snapshot() -> ClusterSnapshot {
-    ClusterSnapshot(
+    var snapshot = ClusterSnapshot(
       cronJobs: cronJobs.values.sorted { Self.order($0.metadata, $1.metadata) },
       jobs: jobs.values.sorted { Self.order($0.metadata, $1.metadata) },
       pods: pods.values.sorted { Self.order($0.metadata, $1.metadata) },
       events: events.values.sorted { Self.order($0.metadata, $1.metadata) },
       sources: sources, generation: generation)
+    snapshot.rememberedRuns = remembered
+    return snapshot
   }
 
   private static func order(_ lhs: ObjectMeta, _ rhs: ObjectMeta) -> Bool {

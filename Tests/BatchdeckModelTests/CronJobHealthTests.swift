@@ -93,3 +93,30 @@ import Testing
     #expect(health.lastSuccess == now - 30 * 60 + 120)
   }
 }
+
+@Suite struct RememberedRunTests {
+  @Test func rememberedRunsCountInTheHistoryOnce() {
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
+    let owner = OwnerReference(kind: "CronJob", name: "c", uid: "cj")
+    let liveJob = Job(
+      metadata: ObjectMeta(namespace: "n", name: "c-2", uid: "j2", controller: owner),
+      conditions: [Condition(type: "Complete", status: "True")], startTime: now - 100,
+      completionTime: now - 50)
+    var gone = RunRecord(
+      job: Job(
+        metadata: ObjectMeta(namespace: "n", name: "c-1", uid: "j1", controller: owner),
+        conditions: [Condition(type: "Failed", status: "True", reason: "DeadlineExceeded")],
+        startTime: now - 4000))
+    gone.isRemembered = true
+    var duplicate = RunRecord(job: liveJob)
+    duplicate.isRemembered = true
+    let cronJob = CronJob(
+      metadata: ObjectMeta(namespace: "n", name: "c", uid: "cj"), schedule: "@hourly")
+    var snapshot = ClusterSnapshot(cronJobs: [cronJob], jobs: [liveJob])
+    snapshot.rememberedRuns = ["cj": [gone, duplicate]]
+    let runs = snapshot.runs(of: cronJob)
+    #expect(runs.map(\.jobName) == ["c-2", "c-1"])
+    let health = CronJobHealth.assess(cronJob, runs: runs, now: now)
+    #expect(health.successRate == 0.5)
+  }
+}

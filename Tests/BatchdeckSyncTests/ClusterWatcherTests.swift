@@ -22,6 +22,12 @@ func eventually(timeout: Double = 10, _ condition: () -> Bool) -> Bool {
 @Suite(.serialized) struct ClusterWatcherTests {
   let start = Date(timeIntervalSince1970: 1_796_342_400)
 
+  /// Every source has listed, and the demo's CronJobs are there.
+  static func isSynced(_ snapshot: ClusterSnapshot) -> Bool {
+    snapshot.sources.count == 4 && snapshot.sources.values.allSatisfy { $0.hasSynced }
+      && snapshot.cronJobs.count >= 5
+  }
+
   func simulator() throws -> Simulator {
     let simulator = Simulator(clock: .manual(start: start))
     try simulator.loadDemoScenario()
@@ -36,7 +42,7 @@ func eventually(timeout: Double = 10, _ condition: () -> Bool) -> Bool {
     watcher.start()
     defer { watcher.stop() }
 
-    #expect(eventually { watcher.snapshot.cronJobs.count >= 5 })
+    #expect(eventually { Self.isSynced(watcher.snapshot) })
     let first = watcher.snapshot
     #expect(first.sources.values.allSatisfy { $0.hasSynced })
     #expect(first.cronJobs.map(\.metadata.name).contains("log-cleanup"))
@@ -51,6 +57,33 @@ func eventually(timeout: Double = 10, _ condition: () -> Bool) -> Bool {
     #expect(later.generation > first.generation)
     let sorted = later.jobs.map { "\($0.metadata.namespace)/\($0.metadata.name)" }
     #expect(sorted == sorted.sorted())
+  }
+
+  @Test func remembersRunsTheClusterDeleted() throws {
+    let simulator = try simulator()
+    let watcher = ClusterWatcher(
+      api: KubeAPI(transport: simulator.transport), logger: .disabled,
+      clock: { simulator.clock.now }, publishInterval: 0.01)
+    watcher.start()
+    defer { watcher.stop() }
+    #expect(eventually { Self.isSynced(watcher.snapshot) })
+
+    for _ in 0..<40 {
+      simulator.run(for: 30, tick: 5)
+      Thread.sleep(forTimeInterval: 0.01)
+    }
+    let cleanup = try #require(
+      watcher.snapshot.cronJobs.first { $0.metadata.name == "log-cleanup" })
+    #expect(
+      eventually { (watcher.snapshot.rememberedRuns[cleanup.metadata.uid]?.count ?? 0) > 0 },
+      "history limits deleted finished Jobs while they were watched")
+    let snapshot = watcher.snapshot
+    let runs = snapshot.runs(of: cleanup)
+    #expect(runs.count > snapshot.jobs(of: cleanup).count)
+    #expect(
+      runs.filter(\.isRemembered).allSatisfy { run in
+        !snapshot.jobs.contains { $0.metadata.uid == run.jobUID }
+      })
   }
 
   @Test func followsAPodLogAndReadsItAgainWhenTheRunChanges() throws {

@@ -10,7 +10,16 @@ extension CronJobHealth {
   public static func assess(
     _ cronJob: CronJob, jobs: [Job], now: Date, controllerZone: TimeZone = TimeZoneResolver.utc
   ) -> CronJobHealth {
-    let runs = jobs.map(RunRecord.init(job:)).sorted(by: newestFirst)
+    assess(cronJob, runs: jobs.map(RunRecord.init(job:)), now: now, controllerZone: controllerZone)
+  }
+
+  /// Assesses a CronJob from its runs, remembered ones included (see
+  /// `ClusterSnapshot.runs(of:)`).
+  public static func assess(
+    _ cronJob: CronJob, runs unsorted: [RunRecord], now: Date,
+    controllerZone: TimeZone = TimeZoneResolver.utc
+  ) -> CronJobHealth {
+    let runs = unsorted.sorted(by: newestFirst)
     let schedule: ControllerSchedule
     do {
       schedule = try ControllerSchedule.make(

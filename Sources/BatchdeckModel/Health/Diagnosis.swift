@@ -14,7 +14,7 @@ public enum Diagnosis {
   ) -> CronJobDiagnosis {
     let jobs = snapshot.jobs(of: cronJob)
     let health = CronJobHealth.assess(
-      cronJob, jobs: jobs, now: now, controllerZone: controllerZone)
+      cronJob, runs: snapshot.runs(of: cronJob), now: now, controllerZone: controllerZone)
     var context = DiagnosisContext(
       cronJob: cronJob, snapshot: snapshot, jobs: jobs, health: health, now: now,
       controllerZone: controllerZone, logs: logs)

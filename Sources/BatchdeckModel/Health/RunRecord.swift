@@ -21,6 +21,8 @@ public struct RunRecord: Sendable, Hashable {
   public var outcome: Outcome
   /// Made with `kubectl create job --from=cronjob/...` (or Batchdeck's trigger).
   public var isManual: Bool
+  /// The Job is gone from the cluster (history limits, TTL); Batchdeck saw it while running.
+  public var isRemembered = false
 
   /// Reads a run from a Job the CronJob owns.
   public init(job: Job) {

@@ -23,6 +23,8 @@ public struct ClusterSnapshot: Sendable, Hashable {
   public var pods: [Pod]
   public var events: [Event]
   public var sources: [String: SourceStatus]
+  /// Finished runs whose Jobs the cluster has deleted since Batchdeck saw them, by CronJob UID.
+  public var rememberedRuns: [String: [RunRecord]] = [:]
   /// Increases with every change, so a consumer can skip an unchanged snapshot.
   public var generation: UInt64
 
@@ -54,6 +56,14 @@ public struct ClusterSnapshot: Sendable, Hashable {
       ($0.metadata.creationTimestamp ?? .distantPast)
         > ($1.metadata.creationTimestamp ?? .distantPast)
     }
+  }
+
+  /// Everything known of a CronJob's runs: its Jobs in the cluster, then remembered ones.
+  public func runs(of cronJob: CronJob) -> [RunRecord] {
+    let live = jobs(of: cronJob).map(RunRecord.init(job:))
+    let liveIDs = Set(live.map(\.jobUID))
+    return live
+      + (rememberedRuns[cronJob.metadata.uid] ?? []).filter { !liveIDs.contains($0.jobUID) }
   }
 
   /// Pods controlled by the Job, oldest first.

@@ -22,7 +22,7 @@ struct CronJobPane {
       into: &canvas, frame: frame, title: "CronJobs (\(rows.cronJobs.count))", focused: focused,
       theme: theme)
     let healths = rows.cronJobs.map { cronJob in
-      CronJobHealth.assess(cronJob, jobs: snapshot.jobs(of: cronJob), now: now)
+      CronJobHealth.assess(cronJob, runs: snapshot.runs(of: cronJob), now: now)
     }
     let cells = zip(rows.cronJobs, healths).map { cronJob, health in
       cellsFor(cronJob, health: health, now: now)
@@ -80,6 +80,8 @@ struct CronJobPane {
     width: Int, theme: Theme, now: Date
   ) {
     var parts = [health.scheduleText]
+    let strip = Self.historyStrip(health.runs)
+    if !strip.isEmpty { parts.append("runs \(strip)") }
     if let next = health.nextRun, let zone = health.zone {
       parts.append("next \(Self.wallClock(next, zone: zone))")
     }
@@ -94,6 +96,13 @@ struct CronJobPane {
     canvas.draw(
       "▸ " + parts.joined(separator: " · "), column: column, row: row,
       style: theme[health.state == .ok ? .muted : Self.role(of: health.state)], maxWidth: width)
+  }
+
+  /// The last ten finished runs, oldest first: `✓` succeeded, `✗` failed (runs whose Jobs
+  /// the cluster deleted included).
+  static func historyStrip(_ runs: [RunRecord]) -> String {
+    String(
+      runs.filter(\.isFinished).prefix(10).reversed().map { $0.outcome == .succeeded ? "✓" : "✗" })
   }
 
   /// `2026-12-04 02:00 Europe/Berlin`: the time on the CronJob's own wall clock.

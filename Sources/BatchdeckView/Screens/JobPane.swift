@@ -49,7 +49,7 @@ struct JobPane {
       }
     }
     let typical = cronJob.flatMap { cronJob in
-      CronJobHealth.assess(cronJob, jobs: snapshot.jobs(of: cronJob), now: now).typicalDuration
+      CronJobHealth.assess(cronJob, runs: snapshot.runs(of: cronJob), now: now).typicalDuration
     }
     let progress = JobProgress.assess(
       job, pods: snapshot.pods(of: job), typicalDuration: typical, now: now)
