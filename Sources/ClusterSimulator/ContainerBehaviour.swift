@@ -18,4 +18,6 @@ struct ContainerBehaviour: Sendable, Equatable {
   var linesPerSecond: Double?
   /// Set when the image cannot be pulled: the registry's error text.
   var imagePullError: String?
+  /// Failing runs end as the kernel's OOM killer ends them: reason OOMKilled, exit 137.
+  var oomKilled = false
 }

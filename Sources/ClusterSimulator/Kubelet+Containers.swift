@@ -64,7 +64,9 @@ extension Kubelet {
       guard now.timeIntervalSince(startedAt) >= behaviour.duration else { return }
       let attempt = failuresByOwner[run.ownerKey] ?? 0
       let failing = behaviour.failTimes.map { attempt < $0 } ?? (behaviour.exitCode != 0)
-      let code = failing ? (behaviour.exitCode != 0 ? behaviour.exitCode : 1) : 0
+      let failureCode =
+        behaviour.oomKilled ? 137 : (behaviour.exitCode != 0 ? behaviour.exitCode : 1)
+      let code = failing ? failureCode : 0
       let finished = startedAt.addingTimeInterval(behaviour.duration)
       if failing {
         failuresByOwner[run.ownerKey] = attempt + 1
@@ -74,9 +76,8 @@ extension Kubelet {
             .init(time: finished, text: "error: attempt \(attempt + 1) failed (exit code \(code))"))
         }
       }
-      terminate(
-        &container, pod: pod, code: code, reason: code == 0 ? "Completed" : "Error",
-        at: finished)
+      let reason = code == 0 ? "Completed" : (behaviour.oomKilled ? "OOMKilled" : "Error")
+      terminate(&container, pod: pod, code: code, reason: reason, at: finished)
       if code != 0, restartPolicy != "Never" {
         container.lastState = container.state
         container.restartCount += 1

@@ -6,7 +6,7 @@ import Foundation
 /// 1. Annotations on the pod (copied from the template) win: `sim.batchdeck.dev/duration`
 ///    (`20s`, `2m`), `sim.batchdeck.dev/exit-code`, `sim.batchdeck.dev/fail-times` (the first
 ///    N attempts fail), `sim.batchdeck.dev/log-lines-per-second`, `sim.batchdeck.dev/image-pull`
-///    (`fail` or `ok`).
+///    (`fail` or `ok`), `sim.batchdeck.dev/oom-kill: "true"` (failing runs end OOMKilled, 137).
 /// 2. Images that cannot exist fail to pull (ErrImagePull, then ImagePullBackOff): registries
 ///    named like `your-registry`, `my-registry`, `example.com`, `*.invalid`, `*.example`,
 ///    and tags `doesnotexist`, `nonexistent`, `invalid`.
@@ -34,6 +34,10 @@ enum PodBehaviour {
       result.duration = value
     }
     if let text = annotations[prefix + "exit-code"], let code = Int(text) { result.exitCode = code }
+    if annotations[prefix + "oom-kill"] == "true" {
+      result.oomKilled = true
+      if result.exitCode == 0, result.failTimes == nil { result.exitCode = 137 }
+    }
     if let text = annotations[prefix + "fail-times"], let count = Int(text) {
       result.failTimes = count
     }

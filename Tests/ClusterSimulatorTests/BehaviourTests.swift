@@ -171,6 +171,21 @@ enum SeedTemplates {
     #expect(simulator.conditionTypes("told").contains("Failed"))
   }
 
+  @Test func oomKillAnnotationEndsRunsOOMKilled() throws {
+    let simulator = try makeSimulator(objects: [
+      jobManifest(
+        "hungry", spec: ["backoffLimit": 0],
+        template: podTemplate(
+          annotations: ["sim.batchdeck.dev/duration": "10s", "sim.batchdeck.dev/oom-kill": "true"]))
+    ])
+    simulator.run(for: 30)
+    let pod = try #require(simulator.pods(ownedBy: "hungry").first)
+    let terminated = pod[path: ["status", "containerStatuses"]]?[0]?[path: ["state", "terminated"]]
+    #expect(terminated?.string("reason") == "OOMKilled")
+    #expect(terminated?.int("exitCode") == 137)
+    #expect(simulator.conditionTypes("hungry").contains("Failed"))
+  }
+
   @Test func dateAndEnvironmentAreExpanded() throws {
     let simulator = try makeSimulator(objects: [
       jobManifest(
