@@ -20,7 +20,8 @@ let package = Package(
     .target(name: "BatchdeckModel"),
     .target(name: "KubeYAML", dependencies: ["CYAML", "APIMachinery"]),
     .target(
-      name: "KubeClient", dependencies: ["CCurl", "APIMachinery", "BatchdeckModel", "Logging"]),
+      name: "KubeClient",
+      dependencies: ["CCurl", "APIMachinery", "BatchdeckModel", "KubeYAML", "Logging"]),
     .target(
       name: "ClusterSimulator",
       dependencies: ["APIMachinery", "BatchdeckModel", "KubeYAML", "Logging"],
