@@ -41,11 +41,13 @@ let package = Package(
       ]
     ),
 
+    .target(name: "TestHTTPServer", path: "Tests/Support/TestHTTPServer"),
     .testTarget(name: "APIMachineryTests", dependencies: ["APIMachinery"]),
     .testTarget(name: "BatchdeckModelTests", dependencies: ["BatchdeckModel"]),
     .testTarget(name: "KubeYAMLTests", dependencies: ["KubeYAML", "APIMachinery"]),
     .testTarget(
-      name: "KubeClientTests", dependencies: ["KubeClient", "APIMachinery", "BatchdeckModel"]),
+      name: "KubeClientTests",
+      dependencies: ["KubeClient", "APIMachinery", "BatchdeckModel", "TestHTTPServer"]),
     .testTarget(
       name: "ClusterSimulatorTests",
       dependencies: ["ClusterSimulator", "APIMachinery", "BatchdeckModel", "KubeYAML"]
