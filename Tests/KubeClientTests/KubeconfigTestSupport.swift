@@ -20,6 +20,11 @@ struct TempFolder {
     return full
   }
 
+  /// The contents of `name`.
+  func file(_ name: String) -> Data {
+    FileManager.default.contents(atPath: "\(path)/\(name)") ?? Data()
+  }
+
   func remove() { try? FileManager.default.removeItem(atPath: path) }
 }
 
