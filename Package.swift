@@ -58,6 +58,9 @@ let package = Package(
       exclude: ["Snapshots"]
     ),
     .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "BatchdeckView"]),
-    .testTarget(name: "BatchdeckEndToEndTests", dependencies: ["batchdeck"]),
+    .testTarget(
+      name: "BatchdeckSyncTests",
+      dependencies: ["BatchdeckSync", "KubeClient", "APIMachinery", "Logging", "TestHTTPServer"]),
+    .testTarget(name: "BatchdeckEndToEndTests", dependencies: ["batchdeck", "TestHTTPServer"]),
   ]
 )

@@ -116,7 +116,8 @@ public struct KubeAPI: Sendable {
       throw .transport(error)
     }
     guard (200..<300).contains(response.status) else {
-      throw KubeError.from(status: response.status, body: response.body)
+      throw KubeError.from(
+        status: response.status, headers: response.head.headers, body: response.body)
     }
     do {
       return try JSONValue.parse(response.body)
@@ -131,10 +132,15 @@ public struct KubeAPI: Sendable {
     onChunk: ([UInt8]) -> StreamControl
   ) throws(KubeError) {
     var status = 0
+    var headers: [String: String] = [:]
     var errorBody: [UInt8] = []
     do {
       try transport.perform(
-        request, cancellation: cancellation, onHead: { status = $0.status },
+        request, cancellation: cancellation,
+        onHead: {
+          status = $0.status
+          headers = $0.headers
+        },
         onChunk: { chunk in
           guard (200..<300).contains(status) else {
             errorBody.append(contentsOf: chunk)
@@ -147,7 +153,7 @@ public struct KubeAPI: Sendable {
       throw .transport(error)
     }
     guard (200..<300).contains(status) else {
-      throw KubeError.from(status: status, body: errorBody)
+      throw KubeError.from(status: status, headers: headers, body: errorBody)
     }
   }
 }
