@@ -17,6 +17,7 @@ enum BatchdeckCommand {
     if arguments.first == "schedule" {
       return ScheduleCommand.run(Array(arguments.dropFirst()))
     }
+    if arguments.first == "get" { return GetCommand.run(Array(arguments.dropFirst())) }
     let options: DashboardOptions
     do {
       options = try DashboardOptions.parse(arguments)
@@ -43,14 +44,14 @@ enum BatchdeckCommand {
       return fail("batchdeck: \(error)")
     }
 
-    let demo: DemoCluster
+    let source: ClusterSource
     do {
-      demo = try DemoCluster(options: options, logger: logger)
+      source = try ClusterSource.make(options: options, logger: logger)
     } catch {
       return fail("batchdeck: \(error)")
     }
-    demo.start()
-    defer { demo.stop() }
+    source.start()
+    defer { source.stop() }
 
     let terminal: Terminal
     do {
@@ -60,13 +61,13 @@ enum BatchdeckCommand {
     }
     logger.info("dashboard started on \(terminal.size.width)x\(terminal.size.height)")
     let loop = DashboardLoop(
-      watcher: demo.watcher, logs: demo.logs, clock: demo.now, context: demo.context,
+      watcher: source.watcher, logs: source.logs, clock: source.now, context: source.context,
       theme: themes.chosen, monochromeTheme: themes.monochrome, logger: logger)
     let signal = loop.run(on: terminal)
     terminal.stop()
     if let signal {
       logger.info("ending on signal \(signal)")
-      demo.stop()
+      source.stop()
       TerminalSignals.terminate(reraising: signal)
     }
     logger.info("dashboard closed")
