@@ -161,4 +161,16 @@ import Testing
       })
     #expect(chunks == 1)
   }
+
+  @Test func explicitHTTPProxyCarriesTheRequest() throws {
+    let proxy = try TestHTTPServer { request, writer in
+      writer.respond(200, body: "{\"target\": \"\(request.target)\"}")
+    }
+    defer { proxy.stop() }
+    let target = "http://127.0.0.1:\(freePort())"
+    var connection = loopback(target)
+    connection.proxyURL = proxy.url
+    let response = try CurlTransport(connection: connection).perform(HTTPRequest(path: "/version"))
+    #expect(try JSONValue.parse(response.body)["target"]?.stringValue == target + "/version")
+  }
 }

@@ -56,7 +56,8 @@ import Testing
   @Test func deleteSendsPropagationAndStatusMessagesStayVerbatim() throws {
     let forbidden = """
       {"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Forbidden","code":403,
-       "message":"jobs.batch \\"x\\" is forbidden: User \\"bob\\" cannot delete resource \\"jobs\\""}
+       "message":
+       "jobs.batch \\"x\\" is forbidden: User \\"bob\\" cannot delete resource \\"jobs\\""}
       """
     let transport = ScriptedTransport([.init(status: 403, chunks: [forbidden])])
     #expect {

@@ -196,6 +196,22 @@ struct TLSTransportTests {
     #expect(provider.runCount == 2)
   }
 
+  @Test func concurrentCallersShareOneRun() throws {
+    let folder = try TempFolder()
+    defer { folder.remove() }
+    let exec = try Self.plugin(
+      in: folder,
+      body: """
+        sleep 0.2
+        printf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential",'
+        printf '"status":{"token":"shared"}}'
+        """)
+    let provider = ExecCredentialProvider(config: exec, connection: loopback("http://x"))
+    DispatchQueue.concurrentPerform(iterations: 4) { _ in _ = try? provider.credential() }
+    #expect(provider.runCount == 1)
+    #expect(try provider.credential().token == "shared")
+  }
+
   @Test func pluginMistakesUseClientGoWords() throws {
     let folder = try TempFolder()
     defer { folder.remove() }

@@ -96,7 +96,11 @@ struct CurlRequestOptions {
     applyMethod(curl)
     applyTLS(curl)
     applyAuth(curl)
-    if let proxy = connection.proxyURL { _ = ccurl_setopt_string(curl, CURLOPT_PROXY, proxy) }
+    if let proxy = connection.proxyURL {
+      // An explicit proxy-url carries every request, whatever NO_PROXY says (as client-go).
+      _ = ccurl_setopt_string(curl, CURLOPT_PROXY, proxy)
+      _ = ccurl_setopt_string(curl, CURLOPT_NOPROXY, "")
+    }
     _ = ccurl_setopt_data_callback(curl, CURLOPT_WRITEFUNCTION, CurlCallbacks.write)
     _ = ccurl_setopt_pointer(curl, CURLOPT_WRITEDATA, transfer)
     _ = ccurl_setopt_data_callback(curl, CURLOPT_HEADERFUNCTION, CurlCallbacks.header)

@@ -48,13 +48,15 @@ public final class ExecCredentialProvider: Sendable {
   public var runCount: Int { runs.load(ordering: .relaxed) }
 
   /// The cached credential, or a fresh one when there is none or it expired.
+  ///
+  /// Threads asking at the same time wait for one run of the plugin.
   public func credential(now: Date = Date()) throws(TransportError) -> ExecCredential {
-    if let current = cached.withLock({ $0 }), current.expiration.map({ $0 > now }) ?? true {
-      return current
+    try cached.withLock { (current: inout ExecCredential?) throws(TransportError) in
+      if let current, current.expiration.map({ $0 > now }) ?? true { return current }
+      let fresh = try run()
+      current = fresh
+      return fresh
     }
-    let fresh = try run()
-    cached.withLock { $0 = fresh }
-    return fresh
   }
 
   /// Forgets the cached credential, after the server refused it.
