@@ -173,4 +173,26 @@ import Testing
     let response = try CurlTransport(connection: connection).perform(HTTPRequest(path: "/version"))
     #expect(try JSONValue.parse(response.body)["target"]?.stringValue == target + "/version")
   }
+
+  @Test func silentServerTimesOutButStreamsDoNot() throws {
+    let server = try TestHTTPServer { request, writer in
+      writer.head(200, chunked: true)
+      Thread.sleep(forTimeInterval: request.target.contains("watch") ? 2.5 : 4)
+      writer.end()
+    }
+    defer { server.stop() }
+    let transport = CurlTransport(
+      connection: loopback(server.url), timeouts: CurlTimeouts(connect: 2, idle: 1))
+    let started = Date()
+    #expect {
+      _ = try transport.perform(HTTPRequest(path: "/api/v1/pods"))
+    } throws: { error in
+      guard case .timedOut = error as? TransportError else { return false }
+      return true
+    }
+    #expect(Date().timeIntervalSince(started) < 3.5)
+    let watch = try transport.perform(
+      HTTPRequest(path: "/api/v1/pods", query: [QueryItem("watch", "1")]))
+    #expect(watch.status == 200)
+  }
 }

@@ -171,7 +171,9 @@ struct TLSTransportTests {
       }
     }
     defer { server.stop() }
-    let transport = CurlTransport(connection: loopback(server.url, credentials: .exec(exec)))
+    var connection = loopback(server.url, credentials: .exec(exec))
+    connection.execClusterConfig = ["region": "test-1"]
+    let transport = CurlTransport(connection: connection)
     #expect(try transport.perform(HTTPRequest(path: "/a")).status == 200)
     #expect(try transport.perform(HTTPRequest(path: "/b")).status == 200)
     #expect(transport.exec?.runCount == 2)
@@ -179,6 +181,7 @@ struct TLSTransportTests {
     #expect(info["kind"]?.stringValue == "ExecCredential")
     #expect(info[path: ["spec", "cluster", "server"]]?.stringValue == server.url)
     #expect(info[path: ["spec", "interactive"]]?.boolValue == false)
+    #expect(info[path: ["spec", "cluster", "config", "region"]]?.stringValue == "test-1")
   }
 
   @Test func expiredCredentialRunsAgain() throws {

@@ -1,3 +1,5 @@
+import APIMachinery
+
 /// How requests authenticate.
 public enum Credentials: Sendable, Equatable {
   case none
@@ -39,6 +41,9 @@ public struct ClusterConnection: Sendable, Equatable {
   /// An explicit proxy (`http://`, `https://` or `socks5://`); else the environment's.
   public var proxyURL: String?
   public var credentials = Credentials.none
+  /// The cluster's `client.authentication.k8s.io/exec` extension, passed to exec plugins
+  /// that ask for cluster information (`spec.cluster.config`).
+  public var execClusterConfig: JSONValue?
   /// What the user should know but that does not stop the connection.
   public var warnings: [String] = []
   /// The file that defined the context, for messages.

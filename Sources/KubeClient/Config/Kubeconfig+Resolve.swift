@@ -117,6 +117,7 @@ struct ContextResolver {
       contextName: context.name, clusterName: entry.name, userName: "", namespace: "default",
       server: server)
     connection.sourceFile = context.origin.file
+    connection.execClusterConfig = cluster.execExtension
     if cluster.certificateAuthority != nil, cluster.certificateAuthorityData != nil {
       throw problem(
         .invalid,

@@ -30,6 +30,7 @@ public final class ExecCredentialProvider: Sendable {
   private let config: ExecConfig
   private let clusterInfo: [String: String]
   private let certificateAuthority: [UInt8]?
+  private let clusterConfig: JSONValue?
   private let environment: [String: String]
   private let cached = Mutex<ExecCredential?>(nil)
   private let runs = Atomic<Int>(0)
@@ -41,6 +42,7 @@ public final class ExecCredentialProvider: Sendable {
     self.config = config
     self.clusterInfo = connection.execClusterInfo
     self.certificateAuthority = connection.tls.certificateAuthority
+    self.clusterConfig = connection.execClusterConfig
     self.environment = environment
   }
 
@@ -123,6 +125,7 @@ public final class ExecCredentialProvider: Sendable {
       if let ca = certificateAuthority {
         cluster["certificate-authority-data"] = .string(Data(ca).base64EncodedString())
       }
+      if let clusterConfig { cluster["config"] = clusterConfig }
       spec["cluster"] = cluster
     }
     let info: JSONValue = [
