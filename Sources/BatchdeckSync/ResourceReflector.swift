@@ -44,6 +44,7 @@ public final class ResourceReflector: Sendable {
     var backoff = Backoff(seed: UInt64(truncatingIfNeeded: resource.rawValue.hashValue))
     var resourceVersion: String?
     var polling = false
+    var groupVersion: String?
     while !cancellation.isCancelled {
       do throws(KubeError) {
         if polling {
@@ -57,10 +58,13 @@ public final class ResourceReflector: Sendable {
           let page = try api.list(resource, namespace: namespace, cancellation: cancellation)
           onUpdate(.replaced(page.items))
           resourceVersion = page.resourceVersion
+          groupVersion = page.groupVersionPath.isEmpty ? nil : page.groupVersionPath
           logger.debug("listed \(page.items.count) \(resource.rawValue) at \(page.resourceVersion)")
         }
         do throws(KubeError) {
-          try watch(from: &resourceVersion, cancellation: cancellation, backoff: &backoff)
+          try watch(
+            from: &resourceVersion, groupVersion: groupVersion, cancellation: cancellation,
+            backoff: &backoff)
         } catch  where error.isWatchRefused {
           logger.warning(
             "\(resource.rawValue): watch refused (\(error)); polling every \(pollInterval) s")
@@ -82,13 +86,15 @@ public final class ResourceReflector: Sendable {
   }
 
   private func watch(
-    from resourceVersion: inout String?, cancellation: CancellationToken, backoff: inout Backoff
+    from resourceVersion: inout String?, groupVersion: String?, cancellation: CancellationToken,
+    backoff: inout Backoff
   ) throws(KubeError) {
     var version = resourceVersion ?? ""
     var expired: APIStatus?
     defer { resourceVersion = expired == nil ? version : nil }
     try api.watch(
-      resource, namespace: namespace, resourceVersion: version, cancellation: cancellation
+      resource, namespace: namespace, resourceVersion: version, groupVersion: groupVersion,
+      cancellation: cancellation
     ) { event in
       switch event {
       case .added(let object), .modified(let object):

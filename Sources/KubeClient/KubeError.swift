@@ -32,6 +32,15 @@ public enum KubeError: Error, Sendable, Equatable, CustomStringConvertible {
     return false
   }
 
+  /// Whether the server answered 404 Not Found.
+  public var isNotFound: Bool {
+    switch self {
+    case .api(let status): status.code == 404
+    case .http(let status, _): status == 404
+    default: false
+    }
+  }
+
   /// Whether the server refuses to watch (405, or 403 for the watch verb): poll instead.
   public var isWatchRefused: Bool {
     switch self {
