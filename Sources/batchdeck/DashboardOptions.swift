@@ -41,8 +41,8 @@ struct DashboardOptions {
       --kubeconfig FILE  The kubeconfig (default: KUBECONFIG, then ~/.kube/config, then the
                          pod's service account).
       --context NAME     The kubeconfig context (default: its current-context).
-      -n, --namespace NS Watch one namespace (default: the context's, else default).
-      -A                 Watch every namespace.
+      -n NS              Watch one namespace (default: the context's, else default).
+      -A                 Watch every namespace (also --all-namespaces).
       --demo             Watch the built-in simulated cluster instead.
       --scenario PATH    Load Kubernetes manifests (a YAML or JSON file, or a folder of them)
                          into the simulated cluster instead of the demo scenario.
