@@ -22,7 +22,8 @@ let package = Package(
     .target(name: "BatchdeckModel"),
     .target(name: "KubeYAML", dependencies: ["CYAML", "APIMachinery"]),
     .target(
-      name: "KubeClient", dependencies: ["CCurl", "APIMachinery", "BatchdeckModel", "Logging"]),
+      name: "KubeClient",
+      dependencies: ["CCurl", "APIMachinery", "BatchdeckModel", "KubeYAML", "Logging"]),
     .target(
       name: "ClusterSimulator",
       dependencies: ["APIMachinery", "BatchdeckModel", "KubeYAML", "Logging"],
@@ -46,16 +47,15 @@ let package = Package(
       ]
     ),
 
+    .target(name: "TestHTTPServer", path: "Tests/Support/TestHTTPServer"),
     .testTarget(name: "APIMachineryTests", dependencies: ["APIMachinery"]),
     .testTarget(name: "BatchdeckModelTests", dependencies: ["BatchdeckModel"]),
     .testTarget(name: "KubeYAMLTests", dependencies: ["KubeYAML", "APIMachinery"]),
     .testTarget(
       name: "KubeClientTests",
-      dependencies: ["KubeClient", "APIMachinery", "BatchdeckModel", "KubeYAML"]
-    ),
-    .testTarget(
-      name: "BatchdeckSyncTests",
-      dependencies: ["BatchdeckSync", "ClusterSimulator", "KubeClient", "APIMachinery"]
+      dependencies: [
+        "KubeClient", "APIMachinery", "BatchdeckModel", "KubeYAML", "TestHTTPServer",
+      ]
     ),
     .testTarget(
       name: "ClusterSimulatorTests",
@@ -71,6 +71,13 @@ let package = Package(
       exclude: ["Snapshots"]
     ),
     .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "BatchdeckView"]),
-    .testTarget(name: "BatchdeckEndToEndTests", dependencies: ["batchdeck"]),
+    .testTarget(
+      name: "BatchdeckSyncTests",
+      dependencies: [
+        "BatchdeckSync", "ClusterSimulator", "KubeClient", "APIMachinery", "Logging",
+        "TestHTTPServer",
+      ]
+    ),
+    .testTarget(name: "BatchdeckEndToEndTests", dependencies: ["batchdeck", "TestHTTPServer"]),
   ]
 )

@@ -90,6 +90,8 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
   case tls(String)
   /// The caller cancelled the request.
   case cancelled
+  /// No credentials could be obtained (an exec plugin failed, a token file is unreadable).
+  case credentials(String)
   /// Anything else the transport reported.
   case other(String)
 
@@ -99,6 +101,7 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
     case .timedOut(let detail): "timed out: \(detail)"
     case .tls(let detail): "TLS error: \(detail)"
     case .cancelled: "cancelled"
+    case .credentials(let detail): "getting credentials: \(detail)"
     case .other(let detail): detail
     }
   }

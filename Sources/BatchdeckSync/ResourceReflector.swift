@@ -16,22 +16,26 @@ public enum ReflectorUpdate: Sendable {
 }
 
 /// Keeps one resource in sync: list, then watch from the list's resource version, resuming
-/// from the last version seen, re-listing on 410, reconnecting with back-off.
+/// from the last version seen, re-listing on 410, reconnecting with back-off. Where the server
+/// refuses to watch (403 or 405), it lists again every `pollInterval` instead. A 429 or 503 with
+/// `Retry-After` waits at least that long.
 public final class ResourceReflector: Sendable {
   private let api: KubeAPI
   private let resource: APIResource
   private let namespace: String?
   private let logger: Logger
+  private let pollInterval: Double
   private let onUpdate: @Sendable (ReflectorUpdate) -> Void
 
   public init(
     api: KubeAPI, resource: APIResource, namespace: String?, logger: Logger,
-    onUpdate: @escaping @Sendable (ReflectorUpdate) -> Void
+    pollInterval: Double = 10, onUpdate: @escaping @Sendable (ReflectorUpdate) -> Void
   ) {
     self.api = api
     self.resource = resource
     self.namespace = namespace
     self.logger = logger
+    self.pollInterval = pollInterval
     self.onUpdate = onUpdate
   }
 
@@ -39,15 +43,33 @@ public final class ResourceReflector: Sendable {
   public func run(cancellation: CancellationToken) {
     var backoff = Backoff(seed: UInt64(truncatingIfNeeded: resource.rawValue.hashValue))
     var resourceVersion: String?
+    var polling = false
+    var groupVersion: String?
     while !cancellation.isCancelled {
       do throws(KubeError) {
+        if polling {
+          let page = try api.list(resource, namespace: namespace, cancellation: cancellation)
+          onUpdate(.replaced(page.items))
+          backoff.reset()
+          Self.sleep(seconds: pollInterval, unless: cancellation)
+          continue
+        }
         if resourceVersion == nil {
           let page = try api.list(resource, namespace: namespace, cancellation: cancellation)
           onUpdate(.replaced(page.items))
           resourceVersion = page.resourceVersion
+          groupVersion = page.groupVersionPath.isEmpty ? nil : page.groupVersionPath
           logger.debug("listed \(page.items.count) \(resource.rawValue) at \(page.resourceVersion)")
         }
-        try watch(from: &resourceVersion, cancellation: cancellation, backoff: &backoff)
+        do throws(KubeError) {
+          try watch(
+            from: &resourceVersion, groupVersion: groupVersion, cancellation: cancellation,
+            backoff: &backoff)
+        } catch  where error.isWatchRefused {
+          logger.warning(
+            "\(resource.rawValue): watch refused (\(error)); polling every \(pollInterval) s")
+          polling = true
+        }
       } catch {
         guard !cancellation.isCancelled else { return }
         if error.isExpired {
@@ -57,19 +79,22 @@ public final class ResourceReflector: Sendable {
         }
         logger.warning("\(resource.rawValue): \(error)")
         onUpdate(.failed(error.description))
-        Self.sleep(seconds: backoff.nextDelay(), unless: cancellation)
+        let delay = backoff.nextDelay()
+        Self.sleep(seconds: max(delay, error.retryAfter ?? 0), unless: cancellation)
       }
     }
   }
 
   private func watch(
-    from resourceVersion: inout String?, cancellation: CancellationToken, backoff: inout Backoff
+    from resourceVersion: inout String?, groupVersion: String?, cancellation: CancellationToken,
+    backoff: inout Backoff
   ) throws(KubeError) {
     var version = resourceVersion ?? ""
     var expired: APIStatus?
     defer { resourceVersion = expired == nil ? version : nil }
     try api.watch(
-      resource, namespace: namespace, resourceVersion: version, cancellation: cancellation
+      resource, namespace: namespace, resourceVersion: version, groupVersion: groupVersion,
+      cancellation: cancellation
     ) { event in
       switch event {
       case .added(let object), .modified(let object):

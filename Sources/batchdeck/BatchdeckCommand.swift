@@ -17,9 +17,10 @@ enum BatchdeckCommand {
     switch arguments.first {
     case "schedule": return ScheduleCommand.run(Array(arguments.dropFirst()))
     case "diagnose": return DiagnoseCommand.run(Array(arguments.dropFirst()))
+    case "sim": return SimServeCommand.run(Array(arguments.dropFirst()))
+    case "get": return GetCommand.run(Array(arguments.dropFirst()))
     default: break
     }
-    if arguments.first == "sim" { return SimServeCommand.run(Array(arguments.dropFirst())) }
     let options: DashboardOptions
     do {
       options = try DashboardOptions.parse(arguments)
@@ -46,14 +47,14 @@ enum BatchdeckCommand {
       return fail("batchdeck: \(error)")
     }
 
-    let demo: DemoCluster
+    let source: ClusterSource
     do {
-      demo = try DemoCluster(options: options, logger: logger)
+      source = try ClusterSource.make(options: options, logger: logger)
     } catch {
       return fail("batchdeck: \(error)")
     }
-    demo.start()
-    defer { demo.stop() }
+    source.start()
+    defer { source.stop() }
 
     let terminal: Terminal
     do {
@@ -63,13 +64,13 @@ enum BatchdeckCommand {
     }
     logger.info("dashboard started on \(terminal.size.width)x\(terminal.size.height)")
     let loop = DashboardLoop(
-      watcher: demo.watcher, logs: demo.logs, clock: demo.now, context: demo.context,
+      watcher: source.watcher, logs: source.logs, clock: source.now, context: source.context,
       theme: themes.chosen, monochromeTheme: themes.monochrome, logger: logger)
     let signal = loop.run(on: terminal)
     terminal.stop()
     if let signal {
       logger.info("ending on signal \(signal)")
-      demo.stop()
+      source.stop()
       TerminalSignals.terminate(reraising: signal)
     }
     logger.info("dashboard closed")

@@ -10,8 +10,10 @@ struct UsageError: Error, CustomStringConvertible {
 
 /// The options of the dashboard command, parsed before the terminal starts.
 struct DashboardOptions {
-  /// Run against the built-in simulated cluster (the only cluster kind so far).
-  var demo = true
+  /// Run against the built-in simulated cluster instead of the kubeconfig's cluster.
+  var demo = false
+  /// Which real cluster, user and namespaces to watch.
+  var cluster = ClusterOptions()
   /// Kubernetes manifests to load into the simulated cluster instead of the demo scenario.
   var scenarioPath: String?
   /// How many virtual seconds pass per real second.
@@ -26,8 +28,10 @@ struct DashboardOptions {
   var showVersion = false
 
   static let usage = """
-    Usage: batchdeck [--demo] [--scenario PATH] [--speed N] [--clock TIME] [--theme NAME]
+    Usage: batchdeck [--kubeconfig FILE] [--context NAME] [-n NS | -A] [--theme NAME]
                      [--no-color] [--log-file PATH] [--log-level LEVEL]
+           batchdeck --demo [--scenario PATH] [--speed N] [--clock TIME] [...]
+           batchdeck get cronjobs|jobs|pods [-n NS | -A] [-o wide|json] [--now TIME]
            batchdeck schedule [--time-zone ZONE] [--from TIME] [--count N] [--json] SCHEDULE
            batchdeck sim serve --kubeconfig-out FILE [options]   (see sim serve --help)
            batchdeck --help | --version
@@ -35,7 +39,12 @@ struct DashboardOptions {
     A terminal dashboard for Kubernetes CronJobs, Jobs and Pods.
 
     Options:
-      --demo             Watch the built-in simulated cluster (the default for now).
+      --kubeconfig FILE  The kubeconfig (default: KUBECONFIG, then ~/.kube/config, then the
+                         pod's service account).
+      --context NAME     The kubeconfig context (default: its current-context).
+      -n NS              Watch one namespace (default: the context's, else default).
+      -A                 Watch every namespace (also --all-namespaces).
+      --demo             Watch the built-in simulated cluster instead.
       --scenario PATH    Load Kubernetes manifests (a YAML or JSON file, or a folder of them)
                          into the simulated cluster instead of the demo scenario.
       --speed N          Virtual seconds per real second for the simulated cluster (default 10).
@@ -65,9 +74,12 @@ struct DashboardOptions {
         remaining.insert(
           String(argument[argument.index(after: equals)...]), at: remaining.startIndex)
       }
+      if try options.cluster.take(flag, from: &remaining) { continue }
       switch flag {
       case "--demo": options.demo = true
-      case "--scenario": options.scenarioPath = try value(for: flag)
+      case "--scenario":
+        options.scenarioPath = try value(for: flag)
+        options.demo = true
       case "--speed":
         let text = try value(for: flag)
         guard let speed = Double(text), speed > 0, speed <= 100_000 else {
@@ -97,6 +109,9 @@ struct DashboardOptions {
       default:
         throw UsageError(message: "unknown option \(argument); see batchdeck --help")
       }
+    }
+    if options.cluster.allNamespaces, options.cluster.namespace != nil {
+      throw UsageError(message: "-n and -A cannot be used together")
     }
     return options
   }

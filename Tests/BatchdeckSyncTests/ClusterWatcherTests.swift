@@ -139,7 +139,7 @@ final class ScriptedTransport: HTTPTransport {
   }
 }
 
-@Suite struct ResourceReflectorTests {
+@Suite struct ScriptedReflectorTests {
   static let list =
     #"{"kind":"JobList","metadata":{"resourceVersion":"10"},"#
     + #""items":[{"metadata":{"name":"a","uid":"a","resourceVersion":"10"}}]}"#

@@ -68,7 +68,12 @@ public struct DashboardScreen: Sendable {
     let sync = syncText(now: now)
     let syncWidth = TextWidth.of(sync) + 2
     let room = frame.width - syncWidth - cursor
+    let user = context.user.isEmpty ? [] : ["user \(context.user)"]
     let choices = [
+      [
+        "cluster \(context.cluster)", "context \(context.context)",
+        "namespace \(context.namespace)",
+      ] + user + [clock],
       [
         "cluster \(context.cluster)", "context \(context.context)",
         "namespace \(context.namespace)", clock,

@@ -13,10 +13,17 @@ public enum APIResource: String, Sendable, CaseIterable {
     }
   }
 
-  /// The collection path, in one namespace or across all when `namespace` is `nil`.
-  public func collectionPath(namespace: String?) -> String {
-    guard let namespace else { return "\(groupVersionPath)/\(rawValue)" }
-    return "\(groupVersionPath)/namespaces/\(namespace)/\(rawValue)"
+  /// The group version older servers serve instead (`batch/v1beta1` CronJobs before 1.21).
+  public var legacyGroupVersionPath: String? {
+    self == .cronJobs ? "/apis/batch/v1beta1" : nil
+  }
+
+  /// The collection path, in one namespace or across all when `namespace` is `nil`;
+  /// `groupVersion` replaces `groupVersionPath` (for a legacy version).
+  public func collectionPath(namespace: String?, groupVersion: String? = nil) -> String {
+    let prefix = groupVersion ?? groupVersionPath
+    guard let namespace else { return "\(prefix)/\(rawValue)" }
+    return "\(prefix)/namespaces/\(namespace)/\(rawValue)"
   }
 
   /// The path of one object.

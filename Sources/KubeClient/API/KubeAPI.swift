@@ -6,6 +6,8 @@ public struct ListPage: Sendable, Equatable {
   public var resourceVersion: String
   /// The token for the next page; empty on the last.
   public var continueToken: String
+  /// The group version that served the list; watch with the same one.
+  public var groupVersionPath = ""
 }
 
 /// Typed calls to the Kubernetes API over any `HTTPTransport`: the same path for a real
@@ -19,10 +21,28 @@ public struct KubeAPI: Sendable {
     self.transport = transport
   }
 
-  /// Lists every object of `resource`, following `continue` tokens page by page.
+  /// Lists every object of `resource`, following `continue` tokens page by page. When the
+  /// server does not know the resource's group version (404) and an older one exists, such as
+  /// `batch/v1beta1` CronJobs before Kubernetes 1.21, that one is listed instead.
   public func list(
     _ resource: APIResource, namespace: String? = nil, labelSelector: String? = nil,
     pageSize: Int = 500, cancellation: CancellationToken? = nil
+  ) throws(KubeError) -> ListPage {
+    do {
+      return try list(
+        resource, groupVersion: resource.groupVersionPath, namespace: namespace,
+        labelSelector: labelSelector, pageSize: pageSize, cancellation: cancellation)
+    } catch  where error.isNotFound {
+      guard let legacy = resource.legacyGroupVersionPath else { throw error }
+      return try list(
+        resource, groupVersion: legacy, namespace: namespace, labelSelector: labelSelector,
+        pageSize: pageSize, cancellation: cancellation)
+    }
+  }
+
+  private func list(
+    _ resource: APIResource, groupVersion: String, namespace: String?, labelSelector: String?,
+    pageSize: Int, cancellation: CancellationToken?
   ) throws(KubeError) -> ListPage {
     var items: [JSONValue] = []
     var token = ""
@@ -30,22 +50,24 @@ public struct KubeAPI: Sendable {
     repeat {
       let page = try listPage(
         resource, namespace: namespace, labelSelector: labelSelector, limit: pageSize,
-        continueToken: token, cancellation: cancellation)
+        continueToken: token, cancellation: cancellation, groupVersion: groupVersion)
       items.append(contentsOf: page.items)
       if resourceVersion.isEmpty { resourceVersion = page.resourceVersion }
       token = page.continueToken
     } while !token.isEmpty
-    return ListPage(items: items, resourceVersion: resourceVersion, continueToken: "")
+    return ListPage(
+      items: items, resourceVersion: resourceVersion, continueToken: "",
+      groupVersionPath: groupVersion)
   }
 
   /// Fetches one page of a list.
   public func listPage(
     _ resource: APIResource, namespace: String?, labelSelector: String?, limit: Int,
-    continueToken: String, cancellation: CancellationToken?
+    continueToken: String, cancellation: CancellationToken?, groupVersion: String? = nil
   ) throws(KubeError) -> ListPage {
     let request = RequestBuilder.list(
       resource, namespace: namespace, labelSelector: labelSelector, limit: limit,
-      continueToken: continueToken)
+      continueToken: continueToken, groupVersion: groupVersion)
     let json = try sendJSON(request, cancellation: cancellation)
     guard let items = json["items"]?.arrayValue else {
       throw .decoding("\(resource.rawValue) list without items")
@@ -53,19 +75,20 @@ public struct KubeAPI: Sendable {
     return ListPage(
       items: items,
       resourceVersion: json[path: ["metadata", "resourceVersion"]]?.stringValue ?? "",
-      continueToken: json[path: ["metadata", "continue"]]?.stringValue ?? "")
+      continueToken: json[path: ["metadata", "continue"]]?.stringValue ?? "",
+      groupVersionPath: groupVersion ?? resource.groupVersionPath)
   }
 
   /// Watches `resource` from `resourceVersion`, calling `onEvent` for each event until the
   /// server ends the stream, `onEvent` returns `.stop`, or `cancellation` is set.
   public func watch(
     _ resource: APIResource, namespace: String? = nil, resourceVersion: String,
-    timeoutSeconds: Int = 300, cancellation: CancellationToken? = nil,
-    onEvent: (WatchEvent) -> StreamControl
+    timeoutSeconds: Int = 300, groupVersion: String? = nil,
+    cancellation: CancellationToken? = nil, onEvent: (WatchEvent) -> StreamControl
   ) throws(KubeError) {
     let request = RequestBuilder.watch(
       resource, namespace: namespace, resourceVersion: resourceVersion,
-      timeoutSeconds: timeoutSeconds)
+      timeoutSeconds: timeoutSeconds, groupVersion: groupVersion)
     var splitter = LineSplitter()
     var failure: KubeError?
     try stream(request, cancellation: cancellation) { chunk in
@@ -116,7 +139,8 @@ public struct KubeAPI: Sendable {
       throw .transport(error)
     }
     guard (200..<300).contains(response.status) else {
-      throw KubeError.from(status: response.status, body: response.body)
+      throw KubeError.from(
+        status: response.status, headers: response.head.headers, body: response.body)
     }
     do {
       return try JSONValue.parse(response.body)
@@ -131,10 +155,15 @@ public struct KubeAPI: Sendable {
     onChunk: ([UInt8]) -> StreamControl
   ) throws(KubeError) {
     var status = 0
+    var headers: [String: String] = [:]
     var errorBody: [UInt8] = []
     do {
       try transport.perform(
-        request, cancellation: cancellation, onHead: { status = $0.status },
+        request, cancellation: cancellation,
+        onHead: {
+          status = $0.status
+          headers = $0.headers
+        },
         onChunk: { chunk in
           guard (200..<300).contains(status) else {
             errorBody.append(contentsOf: chunk)
@@ -147,7 +176,7 @@ public struct KubeAPI: Sendable {
       throw .transport(error)
     }
     guard (200..<300).contains(status) else {
-      throw KubeError.from(status: status, body: errorBody)
+      throw KubeError.from(status: status, headers: headers, body: errorBody)
     }
   }
 }

@@ -7,7 +7,7 @@ public enum RequestBuilder {
   /// A list request with paging.
   public static func list(
     _ resource: APIResource, namespace: String?, labelSelector: String?, limit: Int,
-    continueToken: String
+    continueToken: String, groupVersion: String? = nil
   ) -> HTTPRequest {
     var query = [QueryItem("limit", String(limit))]
     if let labelSelector, !labelSelector.isEmpty {
@@ -15,15 +15,17 @@ public enum RequestBuilder {
     }
     if !continueToken.isEmpty { query.append(QueryItem("continue", continueToken)) }
     return HTTPRequest(
-      path: resource.collectionPath(namespace: namespace), query: query, headers: [acceptJSON])
+      path: resource.collectionPath(namespace: namespace, groupVersion: groupVersion),
+      query: query, headers: [acceptJSON])
   }
 
   /// A watch request from a resource version, with bookmarks.
   public static func watch(
-    _ resource: APIResource, namespace: String?, resourceVersion: String, timeoutSeconds: Int
+    _ resource: APIResource, namespace: String?, resourceVersion: String, timeoutSeconds: Int,
+    groupVersion: String? = nil
   ) -> HTTPRequest {
     HTTPRequest(
-      path: resource.collectionPath(namespace: namespace),
+      path: resource.collectionPath(namespace: namespace, groupVersion: groupVersion),
       query: [
         QueryItem("watch", "1"), QueryItem("resourceVersion", resourceVersion),
         QueryItem("allowWatchBookmarks", "true"),

@@ -1,0 +1,163 @@
+import APIMachinery
+import CCurl
+import Foundation
+import Logging
+import Synchronization
+
+/// Time limits of a `CurlTransport`.
+public struct CurlTimeouts: Sendable, Equatable {
+  /// Most time to set up the TCP and TLS connection.
+  public var connect: Double
+  /// A request that is not a stream fails when it gets no byte for this long.
+  public var idle: Double
+
+  public init(connect: Double = 10, idle: Double = 30) {
+    self.connect = connect
+    self.idle = idle
+  }
+}
+
+/// `HTTPTransport` over libcurl for a real API server: TLS with the CA, client certificate and
+/// key handed over in memory, bearer, basic and exec credentials, proxies, HTTP/2 where the
+/// server offers it, and connections reused across requests.
+///
+/// Streams (watches and followed logs) have no idle limit and end when the server ends them
+/// or `cancellation` is set, from any thread, within about a second.
+public final class CurlTransport: HTTPTransport {
+  private static let globalInit: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
+
+  public let connection: ClusterConnection
+  private let timeouts: CurlTimeouts
+  private let logger: Logger
+  private let pool = Mutex<[EasyHandle]>([])
+  private let tokenFile: TokenFileSource?
+  /// The exec plugin runner, when the user authenticates with one.
+  public let exec: ExecCredentialProvider?
+
+  public init(
+    connection: ClusterConnection, timeouts: CurlTimeouts = CurlTimeouts(),
+    logger: Logger = .disabled
+  ) {
+    _ = Self.globalInit
+    self.connection = connection
+    self.timeouts = timeouts
+    self.logger = logger
+    switch connection.credentials {
+    case .tokenFile(let path):
+      tokenFile = TokenFileSource(path: path)
+      exec = nil
+    case .exec(let config):
+      tokenFile = nil
+      exec = ExecCredentialProvider(config: config, connection: connection)
+    default:
+      tokenFile = nil
+      exec = nil
+    }
+  }
+
+  deinit {
+    for handle in pool.withLock({ $0 }) { curl_easy_cleanup(handle.pointer) }
+  }
+
+  public func perform(
+    _ request: HTTPRequest, cancellation: CancellationToken?,
+    onHead: (HTTPResponseHead) -> Void, onChunk: ([UInt8]) -> StreamControl
+  ) throws(TransportError) {
+    if cancellation?.isCancelled == true { throw .cancelled }
+    let retryUnauthorized = exec != nil && request.header("Authorization") == nil
+    let first = try attempt(
+      request, cancellation: cancellation, retried: retryUnauthorized ? [401] : [],
+      onHead: onHead, onChunk: onChunk)
+    guard first else { return }
+    logger.info("the server refused the exec plugin's credential; running the plugin again")
+    exec?.invalidate()
+    _ = try attempt(
+      request, cancellation: cancellation, retried: [], onHead: onHead, onChunk: onChunk)
+  }
+
+  /// One transfer; returns whether its status was in `retried` (and so not delivered).
+  private func attempt(
+    _ request: HTTPRequest, cancellation: CancellationToken?, retried: Set<Int>,
+    onHead: (HTTPResponseHead) -> Void, onChunk: ([UInt8]) -> StreamControl
+  ) throws(TransportError) -> Bool {
+    let handle = try checkOut()
+    var keep = true
+    defer {
+      if keep { checkIn(handle) } else { curl_easy_cleanup(handle.pointer) }
+    }
+    let credential = try exec?.credential()
+    var options = try CurlRequestOptions(
+      request: request, connection: connection, timeouts: timeouts,
+      bearer: try bearerToken(request: request, exec: credential), execCredential: credential)
+    defer { options.release() }
+
+    return try withoutActuallyEscaping(onHead) { head throws(TransportError) -> Bool in
+      try withoutActuallyEscaping(onChunk) { chunk throws(TransportError) -> Bool in
+        let transfer = CurlTransfer(
+          cancellation: cancellation, retriedStatuses: retried, onHead: head, onChunk: chunk)
+        let code = withExtendedLifetime(transfer) {
+          options.apply(to: handle, transfer: Unmanaged.passUnretained(transfer).toOpaque())
+          return curl_easy_perform(handle.pointer)
+        }
+        if transfer.cancelledByCaller { throw .cancelled }
+        if code != CURLE_OK, !transfer.stoppedByConsumer {
+          keep = false
+          throw CurlError.map(code, detail: handle.errorText, server: connection.server)
+        }
+        if !transfer.headDelivered {
+          var status = 0
+          _ = ccurl_getinfo_long(handle.pointer, CURLINFO_RESPONSE_CODE, &status)
+          if transfer.status == 0 { transfer.status = status }
+          transfer.deliverHead()
+        }
+        return transfer.retry
+      }
+    }
+  }
+
+  private func bearerToken(request: HTTPRequest, exec credential: ExecCredential?)
+    throws(TransportError) -> String?
+  {
+    guard request.header("Authorization") == nil else { return nil }
+    if let credential { return credential.token }
+    switch connection.credentials {
+    case .token(let token): return token
+    case .tokenFile: return try tokenFile?.token()
+    default: return nil
+    }
+  }
+
+  private func checkOut() throws(TransportError) -> EasyHandle {
+    if let reused = pool.withLock({ $0.popLast() }) {
+      curl_easy_reset(reused.pointer)
+      return reused
+    }
+    guard let pointer = curl_easy_init() else { throw .other("libcurl could not start") }
+    return EasyHandle(pointer: pointer)
+  }
+
+  private func checkIn(_ handle: EasyHandle) {
+    let extra: EasyHandle? = pool.withLock { pool in
+      guard pool.count < 8 else { return handle }
+      pool.append(handle)
+      return nil
+    }
+    if let extra { curl_easy_cleanup(extra.pointer) }
+  }
+}
+
+/// One libcurl easy handle, which keeps its connections open between requests; used by one
+/// thread at a time (checked out of the pool).
+final class EasyHandle: @unchecked Sendable {
+  let pointer: UnsafeMutableRawPointer
+  let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+
+  init(pointer: UnsafeMutableRawPointer) {
+    self.pointer = pointer
+    errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+  }
+
+  deinit { errorBuffer.deallocate() }
+
+  var errorText: String { String(cString: errorBuffer) }
+}

@@ -1,0 +1,171 @@
+import APIMachinery
+import Foundation
+import Synchronization
+
+/// What an exec plugin returned: a bearer token or a client certificate and key.
+public struct ExecCredential: Sendable, Equatable {
+  public var token: String?
+  public var clientCertificate: [UInt8]?
+  public var clientKey: [UInt8]?
+  /// When to run the plugin again; `nil` means the credential does not expire.
+  public var expiration: Date?
+
+  public init(
+    token: String? = nil, clientCertificate: [UInt8]? = nil, clientKey: [UInt8]? = nil,
+    expiration: Date? = nil
+  ) {
+    self.token = token
+    self.clientCertificate = clientCertificate
+    self.clientKey = clientKey
+    self.expiration = expiration
+  }
+}
+
+/// Runs a `client.authentication.k8s.io` exec plugin (v1 or v1beta1) and caches what it
+/// returns until it expires or the server answers 401.
+///
+/// The plugin never gets the terminal: its stdin is empty and its stderr is kept for the
+/// error message, so it cannot disturb the dashboard.
+public final class ExecCredentialProvider: Sendable {
+  private let config: ExecConfig
+  private let clusterInfo: [String: String]
+  private let certificateAuthority: [UInt8]?
+  private let clusterConfig: JSONValue?
+  private let environment: [String: String]
+  private let cached = Mutex<ExecCredential?>(nil)
+  private let runs = Atomic<Int>(0)
+
+  public init(
+    config: ExecConfig, connection: ClusterConnection,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) {
+    self.config = config
+    self.clusterInfo = connection.execClusterInfo
+    self.certificateAuthority = connection.tls.certificateAuthority
+    self.clusterConfig = connection.execClusterConfig
+    self.environment = environment
+  }
+
+  /// How often the plugin has run (for tests and logs).
+  public var runCount: Int { runs.load(ordering: .relaxed) }
+
+  /// The cached credential, or a fresh one when there is none or it expired.
+  ///
+  /// Threads asking at the same time wait for one run of the plugin.
+  public func credential(now: Date = Date()) throws(TransportError) -> ExecCredential {
+    try cached.withLock { (current: inout ExecCredential?) throws(TransportError) in
+      if let current, current.expiration.map({ $0 > now }) ?? true { return current }
+      let fresh = try run()
+      current = fresh
+      return fresh
+    }
+  }
+
+  /// Forgets the cached credential, after the server refused it.
+  public func invalidate() { cached.withLock { $0 = nil } }
+
+  private func run() throws(TransportError) -> ExecCredential {
+    if config.interactiveMode == "Always" {
+      throw .credentials(
+        "exec plugin cannot support interactive mode: standard input is not a terminal")
+    }
+    guard let executable = locate(config.command) else {
+      var message =
+        "exec: executable \(config.command) not found\n\nIt looks like you are trying to use a "
+        + "client-go credential plugin that is not installed."
+      if let hint = config.installHint { message += "\n\n\(hint)" }
+      throw .credentials(message)
+    }
+    runs.add(1, ordering: .relaxed)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = config.args
+    var env = environment
+    for variable in config.env { env[variable.name] = variable.value }
+    env["KUBERNETES_EXEC_INFO"] = execInfo()
+    process.environment = env
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    process.standardInput = FileHandle.nullDevice
+    do {
+      try process.run()
+    } catch {
+      throw .credentials("exec: executable \(config.command) could not start: \(error)")
+    }
+    let stdout = output.fileHandleForReading.readDataToEndOfFile()
+    let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      let said = String(decoding: stderr, as: UTF8.self)
+        .trimmingCharacters(in: .whitespacesAndNewlines)
+      throw .credentials(
+        "exec: executable \(config.command) failed with exit code \(process.terminationStatus)"
+          + (said.isEmpty ? "" : ": \(said)"))
+    }
+    return try ExecCredentialParser.parse(Array(stdout), apiVersion: config.apiVersion)
+  }
+
+  private func locate(_ command: String) -> String? {
+    if command.contains("/") {
+      return FileManager.default.isExecutableFile(atPath: command) ? command : nil
+    }
+    for folder in (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") {
+      let candidate = "\(folder)/\(command)"
+      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+    }
+    return nil
+  }
+
+  private func execInfo() -> String {
+    var spec: JSONValue = ["interactive": false]
+    if config.provideClusterInfo {
+      var cluster = JSONValue.object(clusterInfo.mapValues { .string($0) })
+      if let ca = certificateAuthority {
+        cluster["certificate-authority-data"] = .string(Data(ca).base64EncodedString())
+      }
+      if let clusterConfig { cluster["config"] = clusterConfig }
+      spec["cluster"] = cluster
+    }
+    let info: JSONValue = [
+      "kind": "ExecCredential", "apiVersion": .string(config.apiVersion), "spec": spec,
+    ]
+    return String(decoding: info.serialized(), as: UTF8.self)
+  }
+}
+
+/// Reads a plugin's ExecCredential output, with client-go's messages for each mistake.
+enum ExecCredentialParser {
+  static func parse(_ bytes: [UInt8], apiVersion: String) throws(TransportError)
+    -> ExecCredential
+  {
+    let json: JSONValue
+    do {
+      json = try JSONValue.parse(bytes)
+    } catch {
+      throw .credentials("decoding stdout: \(error)")
+    }
+    let returned = json["apiVersion"]?.stringValue ?? ""
+    guard returned == apiVersion else {
+      throw .credentials(
+        "exec plugin is configured to use API version \(apiVersion), plugin returned version "
+          + (returned.isEmpty ? "<none>" : returned))
+    }
+    guard let status = json["status"], status.objectValue != nil else {
+      throw .credentials("exec plugin didn't return a status field")
+    }
+    let token = status["token"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+    let certificate = status["clientCertificateData"]?.stringValue.map { Array($0.utf8) }
+    let key = status["clientKeyData"]?.stringValue.map { Array($0.utf8) }
+    if (certificate == nil) != (key == nil) {
+      throw .credentials("exec plugin returned only certificate or key, not both")
+    }
+    if token == nil, certificate == nil {
+      throw .credentials("exec plugin didn't return a token or cert/key pair")
+    }
+    let expiration = status["expirationTimestamp"]?.stringValue.flatMap(RFC3339.parse)
+    return ExecCredential(
+      token: token, clientCertificate: certificate, clientKey: key, expiration: expiration)
+  }
+}

@@ -1,0 +1,36 @@
+import BatchdeckSync
+import BatchdeckView
+import Foundation
+import KubeClient
+import Logging
+
+/// A real cluster from the kubeconfig (or the pod's service account), with the watchers that
+/// feed the dashboard from it. Nothing here touches the network until `start`.
+final class LiveCluster: Sendable {
+  let watcher: ClusterWatcher
+  let logs: LogFollower
+  let context: DashboardContext
+  let connection: ClusterConnection
+
+  init(connection: ClusterConnection, allNamespaces: Bool, logger: Logger) {
+    self.connection = connection
+    let transport = CurlTransport(connection: connection, logger: logger.labeled("http"))
+    let api = KubeAPI(transport: transport)
+    let namespace = allNamespaces ? nil : connection.namespace
+    watcher = ClusterWatcher(api: api, namespace: namespace, logger: logger.labeled("sync"))
+    logs = LogFollower(api: api, logger: logger.labeled("logs"))
+    context = DashboardContext(
+      cluster: connection.clusterName, context: connection.contextName,
+      namespace: namespace ?? "all", user: connection.userName)
+    for warning in connection.warnings { logger.warning(warning) }
+  }
+
+  var now: @Sendable () -> Date { { Date() } }
+
+  func start() { watcher.start() }
+
+  func stop() {
+    logs.stop()
+    watcher.stop()
+  }
+}
