@@ -33,6 +33,7 @@ struct DashboardOptions {
            batchdeck --demo [--scenario PATH] [--speed N] [--clock TIME] [...]
            batchdeck get cronjobs|jobs|pods [-n NS | -A] [-o wide|json] [--now TIME]
            batchdeck schedule [--time-zone ZONE] [--from TIME] [--count N] [--json] SCHEDULE
+       batchdeck diagnose cronjob/NAME [-n NS] [--now TIME] [-o json] (--scenario PATH | --demo)
            batchdeck sim serve --kubeconfig-out FILE [options]   (see sim serve --help)
            batchdeck --help | --version
 
@@ -54,7 +55,8 @@ struct DashboardOptions {
       --log-file PATH    Where to write the log (default: $XDG_STATE_HOME/batchdeck/batchdeck.log).
       --log-level LEVEL  trace, debug, info, warning or error (default: info).
 
-    Keys: arrows or j/k move, Tab changes pane, Enter drills down, Esc goes back, q quits.
+    Keys: arrows or j/k move, Tab changes pane, Enter drills down, Esc goes back, l shows the
+    log of the latest run, q quits.
     """
 
   /// Parses arguments (without the program name).
