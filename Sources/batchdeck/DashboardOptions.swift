@@ -33,7 +33,7 @@ struct DashboardOptions {
            batchdeck --demo [--scenario PATH] [--speed N] [--clock TIME] [...]
            batchdeck get cronjobs|jobs|pods [-n NS | -A] [-o wide|json] [--now TIME]
            batchdeck schedule [--time-zone ZONE] [--from TIME] [--count N] [--json] SCHEDULE
-       batchdeck diagnose cronjob/NAME [-n NS] [--now TIME] [-o json] (--scenario PATH | --demo)
+       batchdeck diagnose cronjob/NAME [-n NS] [--now TIME] [-o json] [--scenario PATH | --demo]
            batchdeck sim serve --kubeconfig-out FILE [options]   (see sim serve --help)
            batchdeck --help | --version
 

@@ -5,17 +5,19 @@ import Foundation
 import KubeClient
 import KubeYAML
 
-/// `batchdeck diagnose cronjob/NAME [-n NS] [--now TIME] [-o json] (--scenario PATH | --demo)`:
-/// what is happening to one CronJob and why, with the evidence and the fix.
+/// `batchdeck diagnose cronjob/NAME [-n NS] [--now TIME] [-o json] [--kubeconfig F]
+/// [--context C] [--scenario PATH | --demo]`: what is happening to one CronJob and why, with
+/// the evidence and the fix.
 ///
-/// The objects are read over the API from the simulated cluster, loaded as a cluster stores
-/// them (statuses kept, no create-time validation, so an invalid schedule can be diagnosed)
-/// and not running, so `--now` can be any moment. Exit status 0 when the diagnosis ran, 2 for bad input or a
+/// The objects are read over the API: from the kubeconfig's cluster, or from the simulated
+/// cluster holding a scenario, loaded as a cluster stores them (statuses kept, no create-time
+/// validation, so an invalid schedule can be diagnosed) and not running, so `--now` can be any
+/// moment. Exit status 0 when the diagnosis ran, 2 for bad input or a
 /// CronJob that does not exist.
 enum DiagnoseCommand {
   static let usage = """
     usage: batchdeck diagnose cronjob/NAME [-n NAMESPACE] [--now TIME] [-o text|json]
-                              (--scenario PATH | --demo)
+                              [--kubeconfig FILE] [--context NAME] [--scenario PATH | --demo]
 
     Says in plain words what is happening to a CronJob and why: an invalid schedule or zone,
     suspension, runs missed or late (startingDeadlineSeconds, more than 100 missed), a Forbid
@@ -23,16 +25,26 @@ enum DiagnoseCommand {
     warnings, and time-zone or daylight-saving surprises. Each finding has a severity, its
     evidence and a fix.
 
-      -n, --namespace NS  the CronJob's namespace (default: default)
+      -n, --namespace NS  the CronJob's namespace (default: the context's, or default)
       --now TIME          the moment to diagnose at, RFC 3339 (default: now)
       -o, --output FMT    text (default) or json
-      --scenario PATH     read the objects from Kubernetes manifests (file or folder)
-      --demo              read them from the built-in demo scenario
+      --kubeconfig FILE   the kubeconfig (default: KUBECONFIG, then ~/.kube/config)
+      --context NAME      the kubeconfig context
+      --scenario PATH     read the objects from Kubernetes manifests (file or folder) instead
+      --demo              read them from the built-in demo scenario instead
     """
+
+  /// Why the command stopped: the message and the exit status (1 for the server or the
+  /// connection, 2 for the input or the kubeconfig).
+  struct Failure: Error {
+    var message: String
+    var status: Int32
+  }
 
   struct Options {
     var name = ""
-    var namespace = "default"
+    var namespace: String?
+    var cluster = ClusterOptions()
     var now = Date()
     var json = false
     var scenario: String?
@@ -50,21 +62,22 @@ enum DiagnoseCommand {
       print(usage)
       return 0
     }
+    let source: (api: KubeAPI, namespace: String)
     let snapshot: ClusterSnapshot
     do {
-      snapshot = try load(options)
+      source = try api(for: options)
+      snapshot = try read(source.namespace, from: source.api)
     } catch {
-      return fail(error.message)
+      return fail(error.message, status: error.status)
     }
     guard
-      let cronJob = snapshot.cronJobs.first(where: {
-        $0.metadata.name == options.name && $0.metadata.namespace == options.namespace
-      })
+      let cronJob = snapshot.cronJobs.first(where: { $0.metadata.name == options.name })
     else {
       return fail(
-        "cronjobs.batch \"\(options.name)\" not found in namespace \(options.namespace)")
+        "cronjobs.batch \"\(options.name)\" not found in namespace \(source.namespace)")
     }
-    let diagnosis = Diagnosis.diagnose(cronJob, in: snapshot, now: options.now)
+    let logs = lastLines(of: cronJob, in: snapshot, from: source.api)
+    let diagnosis = Diagnosis.diagnose(cronJob, in: snapshot, now: options.now, logs: logs)
     print(
       options.json
         ? DiagnosisReport.json(diagnosis).jsonText
@@ -85,6 +98,8 @@ enum DiagnoseCommand {
       switch argument {
       case "-h", "--help": return Options()
       case "-n", "--namespace": options.namespace = try value(argument)
+      case "--kubeconfig": options.cluster.kubeconfig = try value(argument)
+      case "--context": options.cluster.context = try value(argument)
       case "--now":
         let text = try value(argument)
         guard let date = RFC3339.parse(text) else {
@@ -108,14 +123,24 @@ enum DiagnoseCommand {
           message: "unexpected \(argument): name the CronJob as cronjob/NAME; see --help")
       }
     }
-    guard options.name.isEmpty || options.scenario != nil || options.demo else {
-      throw UsageError(message: "say where the objects are: --scenario PATH or --demo")
-    }
+    options.cluster.namespace = options.namespace
     return options
   }
 
-  /// Reads every batch object through the API of a simulated cluster holding the scenario.
-  private static func load(_ options: Options) throws(UsageError) -> ClusterSnapshot {
+  /// The API to read from and the namespace: the kubeconfig's cluster, or a simulated cluster
+  /// holding the scenario (or the demo), loaded as stored and not running.
+  private static func api(for options: Options) throws(Failure) -> (KubeAPI, String) {
+    guard options.scenario != nil || options.demo else {
+      do {
+        let connection = try options.cluster.connection()
+        for warning in connection.warnings {
+          FileHandle.standardError.write(Data("Warning: \(warning)\n".utf8))
+        }
+        return (KubeAPI(transport: CurlTransport(connection: connection)), connection.namespace)
+      } catch {
+        throw Failure(message: "\(error)", status: 2)
+      }
+    }
     let simulator = Simulator(clock: .manual(start: options.now))
     do {
       if let path = options.scenario {
@@ -126,22 +151,50 @@ enum DiagnoseCommand {
         try simulator.loadDemoScenario()
       }
     } catch {
-      throw UsageError(message: "\(error)")
+      throw Failure(message: "\(error)", status: 2)
     }
-    let api = KubeAPI(transport: simulator.transport)
+    return (KubeAPI(transport: simulator.transport), options.namespace ?? "default")
+  }
+
+  /// Every batch object of one namespace.
+  private static func read(_ namespace: String, from api: KubeAPI) throws(Failure)
+    -> ClusterSnapshot
+  {
     do {
       return ClusterSnapshot(
-        cronJobs: try api.list(.cronJobs).items.map(CronJob.init(wire:)),
-        jobs: try api.list(.jobs).items.map(Job.init(wire:)),
-        pods: try api.list(.pods).items.map(Pod.init(wire:)),
-        events: try api.list(.events).items.map(Event.init(wire:)))
+        cronJobs: try api.list(.cronJobs, namespace: namespace).items.map(CronJob.init(wire:)),
+        jobs: try api.list(.jobs, namespace: namespace).items.map(Job.init(wire:)),
+        pods: try api.list(.pods, namespace: namespace).items.map(Pod.init(wire:)),
+        events: try api.list(.events, namespace: namespace).items.map(Event.init(wire:)))
     } catch {
-      throw UsageError(message: error.description)
+      throw Failure(message: error.description, status: 1)
     }
   }
 
-  private static func fail(_ message: String) -> Int32 {
+  /// The last lines of the failing pods of the newest failed run, to quote as evidence; a log
+  /// that cannot be read is left out.
+  private static func lastLines(
+    of cronJob: CronJob, in snapshot: ClusterSnapshot, from api: KubeAPI
+  ) -> [String: [String]] {
+    guard let failed = snapshot.jobs(of: cronJob).first(where: { $0.conditions.isTrue("Failed") })
+    else { return [:] }
+    var logs: [String: [String]] = [:]
+    for pod in snapshot.pods(of: failed) where pod.failureDetail != nil {
+      var lines: [String] = []
+      try? api.streamLog(
+        namespace: pod.metadata.namespace, pod: pod.metadata.name,
+        container: pod.containers.first?.name, tailLines: 5, follow: false
+      ) { line in
+        lines.append(line)
+        return .proceed
+      }
+      if !lines.isEmpty { logs[pod.metadata.name] = lines }
+    }
+    return logs
+  }
+
+  private static func fail(_ message: String, status: Int32 = 2) -> Int32 {
     FileHandle.standardError.write(Data("batchdeck diagnose: \(message)\n".utf8))
-    return 2
+    return status
   }
 }

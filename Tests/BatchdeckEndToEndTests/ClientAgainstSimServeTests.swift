@@ -26,6 +26,17 @@ struct ClientAgainstSimServeTests {
     #expect((list?["items"] as? [Any])?.isEmpty == false)
   }
 
+  @Test func diagnoseReadsTheClusterOfTheKubeconfig() throws {
+    let server = try SimServer(["--tls"])
+    defer { server.stop() }
+    let output = try BatchdeckBinary.run([
+      "diagnose", "cronjob/weekly-reindex", "-n", "default", "--kubeconfig", server.kubeconfig,
+    ])
+    #expect(output.status == 0, "stderr: \(output.stderr)")
+    #expect(output.stdout.hasPrefix("cronjob/weekly-reindex in namespace default: suspended"))
+    #expect(output.stdout.contains(#""suspend":false"#))
+  }
+
   @Test func aStoppedServerIsAClearError() throws {
     let server = try SimServer([])
     let kubeconfig = try String(contentsOfFile: server.kubeconfig, encoding: .utf8)

@@ -80,7 +80,7 @@ import Testing
     """
 
   func withScenario(_ body: (String) throws -> Void) throws {
-    let file = NSTemporaryDirectory() + "batchdeck-diagnose-\(getpid()).yaml"
+    let file = NSTemporaryDirectory() + "batchdeck-diagnose-\(UUID().uuidString).yaml"
     try Self.scenario.write(toFile: file, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(atPath: file) }
     try body(file)
@@ -127,9 +127,11 @@ import Testing
       ])
       #expect(badTime.status == 2)
       #expect(badTime.stderr.contains("--now must be an RFC 3339 time"))
-      let noSource = try BatchdeckBinary.run(["diagnose", "cronjob/report"])
-      #expect(noSource.status == 2)
-      #expect(noSource.stderr.contains("--scenario PATH or --demo"))
+      let noConfig = try BatchdeckBinary.run([
+        "diagnose", "cronjob/report", "--kubeconfig", "/nonexistent/batchdeck-test.kubeconfig",
+      ])
+      #expect(noConfig.status == 2)
+      #expect(noConfig.stderr.contains("/nonexistent/batchdeck-test.kubeconfig"))
     }
   }
 }
