@@ -37,6 +37,64 @@ struct ClientAgainstSimServeTests {
     #expect(output.stdout.contains(#""suspend":false"#))
   }
 
+  /// The TLS kubeconfig with the token moved into an exec plugin that prints `token`, and the
+  /// credential taken out of the server URL.
+  func execKubeconfig(_ server: SimServer, token printed: String?) throws -> String {
+    let text = try String(contentsOfFile: server.kubeconfig, encoding: .utf8)
+    let token = try #require(text.firstMatch(of: /token: (\w+)/)?.1)
+    let folder = NSTemporaryDirectory() + "batchdeck-exec-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let plugin = folder + "/credential.sh"
+    let credential =
+      #"{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","#
+      + #""status":{"token":"\#(printed ?? String(token))"}}"#
+    try "#!/bin/sh\necho '\(credential)'\n".write(
+      toFile: plugin, atomically: true, encoding: .utf8)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: plugin)
+    let exec = """
+      exec:
+            apiVersion: client.authentication.k8s.io/v1
+            command: \(plugin)
+            interactiveMode: Never
+      """
+    let rewritten = text.replacing(/\/sim-\w+/, with: "")
+      .replacing("token: \(token)", with: exec)
+    let path = folder + "/kubeconfig"
+    try rewritten.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  @Test func execPluginCredentialsOverTLS() throws {
+    let server = try SimServer(["--tls"])
+    defer { server.stop() }
+    let good = try BatchdeckBinary.run([
+      "get", "cronjobs", "--kubeconfig", try execKubeconfig(server, token: nil),
+    ])
+    #expect(good.status == 0, "stderr: \(good.stderr)")
+    #expect(good.stdout.contains("log-cleanup"))
+    let wrong = try BatchdeckBinary.run([
+      "get", "cronjobs", "--kubeconfig", try execKubeconfig(server, token: "not-the-token"),
+    ])
+    #expect(wrong.status == 1)
+    #expect(wrong.stderr.contains("You must be logged in to the server"), "\(wrong.stderr)")
+  }
+
+  @Test func injectedErrorsReachTheUserVerbatim() throws {
+    let server = try SimServer([
+      "--faults", #"{"forbid": [{"resource": "jobs", "namespace": "ml-pipeline"}]}"#,
+    ])
+    defer { server.stop() }
+    let forbidden = try BatchdeckBinary.run([
+      "get", "jobs", "-n", "ml-pipeline", "--kubeconfig", server.kubeconfig,
+    ])
+    #expect(forbidden.status == 1)
+    #expect(forbidden.stderr.contains("Error from server (Forbidden)"), "\(forbidden.stderr)")
+    let allowed = try BatchdeckBinary.run([
+      "get", "jobs", "-n", "default", "--kubeconfig", server.kubeconfig,
+    ])
+    #expect(allowed.status == 0, "another namespace still works: \(allowed.stderr)")
+  }
+
   @Test func aStoppedServerIsAClearError() throws {
     let server = try SimServer([])
     let kubeconfig = try String(contentsOfFile: server.kubeconfig, encoding: .utf8)
