@@ -54,7 +54,6 @@ struct DashboardLoop {
 
       if pickUpActionMessages(into: &state) { dirty = true }
       snapshot = watcher.snapshot
-      if !state.readOnly { actions.ask(state.permissionQuestions(in: snapshot)) }
       let rows = state.rows(in: snapshot)
       followLog(of: rows.selectedPod)
       let generation = (snapshot.generation, logs.tail?.generation ?? 0)
@@ -72,6 +71,7 @@ struct DashboardLoop {
         state: state, snapshot: snapshot, logTail: logs.tail?.tail, context: context,
         theme: theme, keys: keys)
       terminal.draw(screen.render(width: size.width, height: size.height, now: clock()))
+      if !state.readOnly { actions.ask(state.permissionQuestions(in: snapshot)) }
       drawnGeneration = generation
       lastFrame = Date()
       dirty = false

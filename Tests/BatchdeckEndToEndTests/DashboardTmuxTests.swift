@@ -77,6 +77,32 @@ struct DashboardTmuxTests {
     #expect(session.exitStatus() == 0)
   }
 
+  @Test func triggerCreatesASelectedManualJobAndDeleteRemovesIt() throws {
+    let session = try start()
+    try session.waitForScreen(timeout: 5) { $0.contains("log-cleanup") && $0.contains("live") }
+    try session.send("t")
+    let asked = try session.waitForScreen { $0.contains("cronjob.kubernetes.io/instantiate") }
+    let name = try #require(
+      asked.firstMatch(of: /Creates job\/(log-cleanup-manual-[a-z0-9]{5})/).map { String($0.1) },
+      "screen was:\n\(asked)")
+    try session.send("Enter")
+    let created = try session.waitForScreen { $0.contains("Pods of job/\(name)") }
+    #expect(created.contains("Pods of job/\(name)"), "the new Job is selected:\n\(created)")
+
+    try session.send("C-d")
+    let delete = try session.waitForScreen { $0.contains("Delete job/\(name)") }
+    #expect(delete.contains("[Background]"), "screen was:\n\(delete)")
+    try session.send("o")
+    try session.waitForScreen { $0.contains("[Orphan]") }
+    try session.send("y")
+    let done = try session.waitForScreen { $0.contains("deleted job/") }
+    #expect(done.contains("deleted job/\(name) (orphan propagation)"), "screen was:\n\(done)")
+    let gone = try session.waitForScreen { !$0.contains("│default      \(name) ") }
+    #expect(!gone.contains("│default      \(name) "), "the Job's row went:\n\(gone)")
+    try session.send("q")
+    #expect(session.exitStatus() == 0)
+  }
+
   @Test func readOnlyRefusesAndSaysSo() throws {
     let session = try start(["--readonly"], width: 160)
     try session.waitForScreen(timeout: 5) { Self.suspendOfLogCleanup($0) != nil }

@@ -14,7 +14,7 @@ public struct Flash: Sendable, Hashable {
   /// How long a flash of each level stays, in seconds.
   public static func lifetime(of level: FlashLevel) -> TimeInterval {
     switch level {
-    case .info: 3
+    case .info: 4
     case .warning: 5
     case .error: 8
     }
