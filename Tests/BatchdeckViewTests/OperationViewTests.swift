@@ -59,7 +59,15 @@ import Testing
     for binding in KeyBindings.dashboard.bindings + KeyBindings.confirmation.bindings {
       #expect(text.contains(binding.help), "help lacks \(binding.label)")
     }
-    #expect(text.contains("(asks first)"))
+    #expect(text.contains("s        suspend or resume CronJob/Job *"))
+    #expect(text.contains("* asks before it acts"))
+  }
+
+  @Test func helpGoldenAt80x24InTwoColumns() throws {
+    let canvas = render(state(after: [.toggleHelp]), width: 80, height: 24)
+    try assertSnapshot(canvas.text, named: "help-80x24")
+    #expect(canvas.text.contains("Any key closes this help."))
+    #expect(canvas.text.contains("^k"))
   }
 
   @Test func readOnlyHidesOperationsFromFooterAndHelp() {
