@@ -88,6 +88,10 @@ import Testing
     _ = state.apply(.toggleHelp, in: DemoSnapshotFixture.snapshot)
     let text = render(state, width: 160, height: 40).text
     #expect(text.contains("unavailable: forbidden: you may not delete cronjobs"))
+    _ = state.apply(.toggleHelp, in: DemoSnapshotFixture.snapshot)
+    let footer = render(state, width: 160, height: 40).line(39)
+    #expect(footer.contains("delete ✗"), "footer was: \(footer)")
+    #expect(footer.contains("suspend ") && !footer.contains("suspend ✗"))
   }
 
   @Test func flashShowsWithItsLevelsRole() throws {

@@ -116,10 +116,12 @@ public struct KeyBindings: Sendable {
     bindings.filter { !(readOnly && $0.changesCluster) }
   }
 
-  /// The footer's hints, movement first.
-  public func footerHints(readOnly: Bool = false) -> [(key: String, help: String)] {
+  /// The footer's hints, movement first, each with its action (none for the movement hint).
+  public func footerHints(readOnly: Bool = false)
+    -> [(key: String, help: String, action: DashboardAction?)]
+  {
     let shown = visible(readOnly: readOnly).filter(\.showInFooter)
-    return [("↑↓/jk", "move")] + shown.map { ($0.label, Self.shortHelp($0)) }
+    return [("↑↓/jk", "move", nil)] + shown.map { ($0.label, Self.shortHelp($0), $0.action) }
   }
 
   /// The footer's words for a binding: its help up to the first space for operations.

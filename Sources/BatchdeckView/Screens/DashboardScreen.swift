@@ -172,8 +172,12 @@ public struct DashboardScreen: Sendable {
       canvas.draw(" \(flash.text)", column: 0, row: frame.row, style: theme[flash.role])
       return
     }
-    var hints = keys.footerHints(readOnly: state.readOnly)
-    func width(_ list: [(key: String, help: String)]) -> Int {
+    // Operations RBAC forbids stay listed, muted and marked, so the key's absence is explained.
+    var hints = keys.footerHints(readOnly: state.readOnly).map { hint in
+      let blocked = hint.action.flatMap { state.unavailableReason(of: $0, in: snapshot) } != nil
+      return (key: hint.key, help: blocked ? "\(hint.help) ✗" : hint.help, blocked: blocked)
+    }
+    func width(_ list: [(key: String, help: String, blocked: Bool)]) -> Int {
       list.reduce(0) { $0 + TextWidth.of($1.key) + TextWidth.of($1.help) + 4 }
     }
     while hints.count > 1, width(hints) > frame.width {
@@ -184,7 +188,8 @@ public struct DashboardScreen: Sendable {
       cursor += canvas.draw(
         " \(hint.key) ", column: cursor, row: frame.row, style: theme[.footerKey])
       cursor += canvas.draw(
-        " \(hint.help) ", column: cursor, row: frame.row, style: theme[.footerText],
+        " \(hint.help) ", column: cursor, row: frame.row,
+        style: theme[hint.blocked ? .muted : .footerText],
         maxWidth: max(0, frame.width - cursor))
     }
   }
