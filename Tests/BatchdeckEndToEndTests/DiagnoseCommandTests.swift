@@ -80,7 +80,8 @@ import Testing
     """
 
   func withScenario(_ body: (String) throws -> Void) throws {
-    let file = NSTemporaryDirectory() + "batchdeck-diagnose-\(getpid()).yaml"
+    // One file per test: the suite runs its tests in parallel.
+    let file = NSTemporaryDirectory() + "batchdeck-diagnose-\(getpid())-\(UUID().uuidString).yaml"
     try Self.scenario.write(toFile: file, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(atPath: file) }
     try body(file)
