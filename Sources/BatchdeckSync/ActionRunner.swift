@@ -25,6 +25,7 @@ public final class ActionRunner: Sendable {
   private let inbox = Mutex<[ActionMessage]>([])
   private let asked = Mutex<Set<PermissionKey>>([])
 
+  /// A runner calling `api`; outcomes and failures in full are logged to `logger`.
   public init(api: KubeAPI, logger: Logger) {
     self.api = api
     self.logger = logger

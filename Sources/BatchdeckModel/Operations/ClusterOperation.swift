@@ -27,6 +27,7 @@ public struct ObjectRef: Sendable, Hashable {
   public var name: String
   public var uid: String
 
+  /// A reference; `uid` may be empty when only the name is known.
   public init(kind: ObjectKind, namespace: String, name: String, uid: String = "") {
     self.kind = kind
     self.namespace = namespace
@@ -107,6 +108,7 @@ public struct OperationResult: Sendable, Hashable {
   /// The object the call created (the Job of a trigger), when it created one.
   public var created: ObjectRef?
 
+  /// A result: success unless `failure` is set.
   public init(operation: ClusterOperation, failure: String? = nil, created: ObjectRef? = nil) {
     self.operation = operation
     self.failure = failure
@@ -120,6 +122,7 @@ public struct PermissionKey: Sendable, Hashable {
   public var kind: ObjectKind
   public var namespace: String
 
+  /// A question, such as `delete` `pods` in `default`.
   public init(verb: String, kind: ObjectKind, namespace: String) {
     self.verb = verb
     self.kind = kind

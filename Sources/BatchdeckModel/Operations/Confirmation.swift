@@ -12,6 +12,7 @@ public struct Confirmation: Sendable, Hashable {
   }
 
   public var kind: Kind
+  /// The objects acted on: the selected row, or the pane's marked rows.
   public var targets: [ObjectRef]
   /// The Job names a trigger creates, one per target.
   public var jobNames: [String]
@@ -20,6 +21,7 @@ public struct Confirmation: Sendable, Hashable {
   /// The policy a delete sends; changed in the dialog.
   public var propagation: DeletePropagation = .background
 
+  /// A question about `targets`; `jobNames` only for a trigger.
   public init(
     kind: Kind, targets: [ObjectRef], jobNames: [String] = [], dependents: String = ""
   ) {

@@ -165,7 +165,7 @@ extension DashboardState {
   ) -> Confirmation? {
     switch action {
     case .toggleSuspend:
-      let first = targets[0]
+      guard let first = targets.first else { return nil }
       let suspended =
         first.kind == .cronJob
         ? snapshot.cronJobs.first { $0.id == first.uid }?.suspend ?? false

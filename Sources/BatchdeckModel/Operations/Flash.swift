@@ -20,6 +20,7 @@ public struct Flash: Sendable, Hashable {
     }
   }
 
+  /// A flash shown from `now` for its level's lifetime.
   public init(_ text: String, level: FlashLevel, now: Date) {
     self.text = text
     self.level = level

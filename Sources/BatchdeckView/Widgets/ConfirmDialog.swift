@@ -6,6 +6,7 @@ public struct ConfirmDialog: Sendable {
   /// The dialog's keys, listed on its last line.
   public var keys: KeyBindings
 
+  /// A dialog for `confirmation`, listing the accept and cancel keys of `keys`.
   public init(confirmation: Confirmation, keys: KeyBindings = .confirmation) {
     self.confirmation = confirmation
     self.keys = keys
