@@ -73,6 +73,15 @@ struct DashboardTmuxTests {
     let suspended = try session.waitForScreen { Self.suspendOfLogCleanup($0) == "True" }
     #expect(Self.suspendOfLogCleanup(suspended) == "True", "screen was:\n\(suspended)")
     #expect(suspended.contains("suspended cronjob/log-cleanup"), "the flash says what was done")
+
+    try session.send("s")
+    let resume = try session.waitForScreen { $0.contains("Resume cronjob/log-cleanup") }
+    #expect(resume.contains("spec.suspend: True → False"), "screen was:\n\(resume)")
+    try session.send("Escape")
+    try session.waitForScreen { !$0.contains("Resume cronjob/log-cleanup") }
+    Thread.sleep(forTimeInterval: 1)
+    let kept = try session.screen()
+    #expect(Self.suspendOfLogCleanup(kept) == "True", "Esc kept it suspended:\n\(kept)")
     try session.send("q")
     #expect(session.exitStatus() == 0)
   }
