@@ -64,8 +64,9 @@ enum BatchdeckCommand {
     }
     logger.info("dashboard started on \(terminal.size.width)x\(terminal.size.height)")
     let loop = DashboardLoop(
-      watcher: source.watcher, logs: source.logs, clock: source.now, context: source.context,
-      theme: themes.chosen, monochromeTheme: themes.monochrome, logger: logger)
+      watcher: source.watcher, logs: source.logs, actions: source.actions, clock: source.now,
+      context: source.context, theme: themes.chosen, monochromeTheme: themes.monochrome,
+      logger: logger, readOnly: options.readOnly)
     let signal = loop.run(on: terminal)
     terminal.stop()
     if let signal {

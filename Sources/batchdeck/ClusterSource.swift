@@ -56,6 +56,13 @@ enum ClusterSource {
     }
   }
 
+  var actions: ActionRunner {
+    switch self {
+    case .demo(let demo): demo.actions
+    case .live(let live): live.actions
+    }
+  }
+
   var context: DashboardContext {
     switch self {
     case .demo(let demo): demo.context

@@ -13,11 +13,13 @@ import Logging
 struct DashboardLoop {
   var watcher: ClusterWatcher
   var logs: LogFollower
+  var actions: ActionRunner
   var clock: @Sendable () -> Date
   var context: DashboardContext
   var theme: Theme
   var monochromeTheme: Theme
   var logger: Logger
+  var readOnly = false
   var keys = KeyBindings.dashboard
   /// The shortest time between frames (a frame-rate cap).
   var frameInterval = 1.0 / 30
@@ -27,7 +29,7 @@ struct DashboardLoop {
   /// Runs until the user quits or a signal arrives; returns the signal, if one ended it.
   func run(on terminal: Terminal) -> Int32? {
     let theme = terminal.colorCount == 0 ? monochromeTheme : self.theme
-    var state = DashboardState()
+    var state = DashboardState(readOnly: readOnly)
     var snapshot = watcher.snapshot
     var drawnGeneration: (UInt64, UInt64)?
     var lastFrame = Date.distantPast
@@ -40,12 +42,17 @@ struct DashboardLoop {
       if let key {
         if key == .resize {
           dirty = true
-        } else if let action = keys.action(for: key) {
-          if state.apply(action, in: snapshot) == .quit { return nil }
+        } else if let action = keys.action(for: key, state: state) {
+          switch state.apply(action, in: snapshot, now: Date()) {
+          case .quit: return nil
+          case .perform(let operations): actions.submit(operations)
+          case .redraw, .none: break
+          }
           dirty = true
         }
       }
 
+      if pickUpActionMessages(into: &state) { dirty = true }
       snapshot = watcher.snapshot
       let rows = state.rows(in: snapshot)
       followLog(of: rows.selectedPod)
@@ -64,10 +71,25 @@ struct DashboardLoop {
         state: state, snapshot: snapshot, logTail: logs.tail?.tail, context: context,
         theme: theme, keys: keys)
       terminal.draw(screen.render(width: size.width, height: size.height, now: clock()))
+      if !state.readOnly { actions.ask(state.permissionQuestions(in: snapshot)) }
       drawnGeneration = generation
       lastFrame = Date()
       dirty = false
     }
+  }
+
+  /// Takes in what the action runner posted, and clears an expired flash; returns whether
+  /// anything changed.
+  private func pickUpActionMessages(into state: inout DashboardState) -> Bool {
+    var changed = state.expireFlash(now: Date())
+    for message in actions.drain() {
+      switch message {
+      case .finished(let result): state.receive(result, now: Date())
+      case .permission(let key, let answer): state.learn(answer, for: key)
+      }
+      changed = true
+    }
+    return changed
   }
 
   private func followLog(of pod: Pod?) {

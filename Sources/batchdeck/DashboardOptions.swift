@@ -22,6 +22,8 @@ struct DashboardOptions {
   var clockStart: Date?
   var theme: String?
   var noColor = false
+  /// Hide and refuse every action that changes the cluster.
+  var readOnly = false
   var logFile: String?
   var logLevel = LogLevel.info
   var showHelp = false
@@ -29,7 +31,7 @@ struct DashboardOptions {
 
   static let usage = """
     Usage: batchdeck [--kubeconfig FILE] [--context NAME] [-n NS | -A] [--theme NAME]
-                     [--no-color] [--log-file PATH] [--log-level LEVEL]
+                     [--readonly] [--no-color] [--log-file PATH] [--log-level LEVEL]
            batchdeck --demo [--scenario PATH] [--speed N] [--clock TIME] [...]
            batchdeck get cronjobs|jobs|pods [-n NS | -A] [-o wide|json] [--now TIME]
            batchdeck schedule [--time-zone ZONE] [--from TIME] [--count N] [--json] SCHEDULE
@@ -51,12 +53,14 @@ struct DashboardOptions {
       --speed N          Virtual seconds per real second for the simulated cluster (default 10).
       --clock TIME       Start the simulated clock at TIME (RFC 3339, e.g. 2026-01-01T00:00:00Z).
       --theme NAME       A theme from Themes/ or a path to a theme file (also BATCHDECK_THEME).
+      --readonly         Hide and refuse every action that changes the cluster.
       --no-color         Use attributes only (also NO_COLOR).
       --log-file PATH    Where to write the log (default: $XDG_STATE_HOME/batchdeck/batchdeck.log).
       --log-level LEVEL  trace, debug, info, warning or error (default: info).
 
     Keys: arrows or j/k move, Tab changes pane, Enter drills down, Esc goes back, l shows the
-    log of the latest run, q quits.
+    log of the latest run, s suspends or resumes, t triggers a CronJob, Ctrl-d deletes, Ctrl-k
+    kills a pod (each asks first), Space marks rows, ? lists every key, q quits.
     """
 
   /// Parses arguments (without the program name).
@@ -98,6 +102,7 @@ struct DashboardOptions {
         options.clockStart = date
       case "--theme": options.theme = try value(for: flag)
       case "--no-color": options.noColor = true
+      case "--readonly", "--read-only": options.readOnly = true
       case "--log-file": options.logFile = try value(for: flag)
       case "--log-level":
         let text = try value(for: flag)

@@ -17,6 +17,7 @@ final class DemoCluster: Sendable {
   let simulator: Simulator
   let watcher: ClusterWatcher
   let logs: LogFollower
+  let actions: ActionRunner
   let context: DashboardContext
 
   init(options: DashboardOptions, logger: Logger) throws(DemoClusterError) {
@@ -39,6 +40,7 @@ final class DemoCluster: Sendable {
     let api = KubeAPI(transport: simulator.transport)
     watcher = ClusterWatcher(api: api, logger: logger.labeled("sync"), clock: { clock.now })
     logs = LogFollower(api: api, logger: logger.labeled("logs"))
+    actions = ActionRunner(api: api, logger: logger.labeled("actions"))
     let speed =
       options.speed == options.speed.rounded() ? String(Int(options.speed)) : "\(options.speed)"
     context = DashboardContext(

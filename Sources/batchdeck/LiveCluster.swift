@@ -9,6 +9,7 @@ import Logging
 final class LiveCluster: Sendable {
   let watcher: ClusterWatcher
   let logs: LogFollower
+  let actions: ActionRunner
   let context: DashboardContext
   let connection: ClusterConnection
 
@@ -19,6 +20,7 @@ final class LiveCluster: Sendable {
     let namespace = allNamespaces ? nil : connection.namespace
     watcher = ClusterWatcher(api: api, namespace: namespace, logger: logger.labeled("sync"))
     logs = LogFollower(api: api, logger: logger.labeled("logs"))
+    actions = ActionRunner(api: api, logger: logger.labeled("actions"))
     context = DashboardContext(
       cluster: connection.clusterName, context: connection.contextName,
       namespace: namespace ?? "all", user: connection.userName)

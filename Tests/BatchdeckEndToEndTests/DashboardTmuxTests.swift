@@ -6,11 +6,11 @@ import Testing
 struct DashboardTmuxTests {
   let home = NSTemporaryDirectory() + "batchdeck-e2e-\(getpid())"
 
-  func start(_ arguments: [String] = []) throws -> TmuxSession {
+  func start(_ arguments: [String] = [], width: Int = 120) throws -> TmuxSession {
     let binary = try #require(BatchdeckBinary.url, "the batchdeck binary is built").path
     try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
     return try TmuxSession(
-      command: [binary, "--demo"] + arguments, width: 120, height: 40,
+      command: [binary, "--demo"] + arguments, width: width, height: 40,
       environment: ["HOME": home, "TERM": "xterm-256color", "LANG": "C.UTF-8"])
   }
 
@@ -44,6 +44,84 @@ struct DashboardTmuxTests {
     #expect(session.exitStatus() == 0)
     let after = try session.waitForScreen { $0.contains("BATCHDECK-EXITED") }
     #expect(!after.contains("CronJobs ("), "the alternate screen was left:\n\(after)")
+  }
+
+  /// The SUSPEND column of the log-cleanup CronJob, as shown (160 columns wide: narrower
+  /// screens drop it for STATE).
+  static func suspendOfLogCleanup(_ screen: String) -> String? {
+    screen.firstMatch(of: /log-cleanup +\* \* \* \* \* +<none> +(True|False)/).map { String($0.1) }
+  }
+
+  @Test func suspendAsksFirstAndEscapeChangesNothing() throws {
+    let session = try start(width: 160)
+    let first = try session.waitForScreen(timeout: 5) { Self.suspendOfLogCleanup($0) != nil }
+    #expect(Self.suspendOfLogCleanup(first) == "False", "screen was:\n\(first)")
+
+    try session.send("s")
+    let asked = try session.waitForScreen { $0.contains("Suspend cronjob/log-cleanup") }
+    #expect(asked.contains("spec.suspend: False → True"), "screen was:\n\(asked)")
+    try session.send("Escape")
+    let cancelled = try session.waitForScreen { !$0.contains("Suspend cronjob/log-cleanup") }
+    #expect(!cancelled.contains("Suspend cronjob/log-cleanup"))
+    Thread.sleep(forTimeInterval: 1)
+    let after = try session.screen()
+    #expect(Self.suspendOfLogCleanup(after) == "False", "Esc changed nothing:\n\(after)")
+
+    try session.send("s")
+    try session.waitForScreen { $0.contains("Suspend cronjob/log-cleanup") }
+    try session.send("Enter")
+    let suspended = try session.waitForScreen { Self.suspendOfLogCleanup($0) == "True" }
+    #expect(Self.suspendOfLogCleanup(suspended) == "True", "screen was:\n\(suspended)")
+    #expect(suspended.contains("suspended cronjob/log-cleanup"), "the flash says what was done")
+
+    try session.send("s")
+    let resume = try session.waitForScreen { $0.contains("Resume cronjob/log-cleanup") }
+    #expect(resume.contains("spec.suspend: True → False"), "screen was:\n\(resume)")
+    try session.send("Escape")
+    try session.waitForScreen { !$0.contains("Resume cronjob/log-cleanup") }
+    Thread.sleep(forTimeInterval: 1)
+    let kept = try session.screen()
+    #expect(Self.suspendOfLogCleanup(kept) == "True", "Esc kept it suspended:\n\(kept)")
+    try session.send("q")
+    #expect(session.exitStatus() == 0)
+  }
+
+  @Test func triggerCreatesASelectedManualJobAndDeleteRemovesIt() throws {
+    let session = try start()
+    try session.waitForScreen(timeout: 5) { $0.contains("log-cleanup") && $0.contains("live") }
+    try session.send("t")
+    let asked = try session.waitForScreen { $0.contains("cronjob.kubernetes.io/instantiate") }
+    let name = try #require(
+      asked.firstMatch(of: /Creates job\/(log-cleanup-manual-[a-z0-9]{5})/).map { String($0.1) },
+      "screen was:\n\(asked)")
+    try session.send("Enter")
+    let created = try session.waitForScreen { $0.contains("Pods of job/\(name)") }
+    #expect(created.contains("Pods of job/\(name)"), "the new Job is selected:\n\(created)")
+
+    try session.send("C-d")
+    let delete = try session.waitForScreen { $0.contains("Delete job/\(name)") }
+    #expect(delete.contains("[Background]"), "screen was:\n\(delete)")
+    try session.send("o")
+    try session.waitForScreen { $0.contains("[Orphan]") }
+    try session.send("y")
+    let done = try session.waitForScreen { $0.contains("deleted job/") }
+    #expect(done.contains("deleted job/\(name) (orphan propagation)"), "screen was:\n\(done)")
+    let gone = try session.waitForScreen { !$0.contains("│default      \(name) ") }
+    #expect(!gone.contains("│default      \(name) "), "the Job's row went:\n\(gone)")
+    try session.send("q")
+    #expect(session.exitStatus() == 0)
+  }
+
+  @Test func readOnlyRefusesAndSaysSo() throws {
+    let session = try start(["--readonly"], width: 160)
+    try session.waitForScreen(timeout: 5) { Self.suspendOfLogCleanup($0) != nil }
+    try session.send("s")
+    let refused = try session.waitForScreen { $0.contains("read-only mode") }
+    #expect(refused.contains("suspend/resume is turned off"), "screen was:\n\(refused)")
+    #expect(!refused.contains("Suspend cronjob/"))
+    #expect(Self.suspendOfLogCleanup(refused) == "False")
+    try session.send("q")
+    #expect(session.exitStatus() == 0)
   }
 
   @Test func followsResizeAndSaysWhenTooSmall() throws {

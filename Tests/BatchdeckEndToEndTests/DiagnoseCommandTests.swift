@@ -80,6 +80,7 @@ import Testing
     """
 
   func withScenario(_ body: (String) throws -> Void) throws {
+    // One file per test: the suite runs its tests in parallel.
     let file = NSTemporaryDirectory() + "batchdeck-diagnose-\(UUID().uuidString).yaml"
     try Self.scenario.write(toFile: file, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(atPath: file) }

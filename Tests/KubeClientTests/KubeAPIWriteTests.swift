@@ -73,6 +73,20 @@ import Testing
     #expect(try JSONValue.parse(request.body)["propagationPolicy"] == "Foreground")
   }
 
+  @Test func killSendsAZeroGracePeriodAndPlainDeletesNone() throws {
+    let transport = ScriptedTransport([
+      .init(status: 200, chunks: ["{}"]), .init(status: 200, chunks: ["{}"]),
+    ])
+    let api = KubeAPI(transport: transport)
+    try api.delete(.pods, namespace: "ml", name: "p", gracePeriodSeconds: 0)
+    try api.delete(.pods, namespace: "ml", name: "p")
+    let kill = try JSONValue.parse(try #require(transport.seen.first).body)
+    #expect(kill["gracePeriodSeconds"] == .int(0))
+    #expect(kill["propagationPolicy"] == "Background")
+    let plain = try JSONValue.parse(try #require(transport.seen.last).body)
+    #expect(plain["gracePeriodSeconds"] == nil)
+  }
+
   @Test func accessReview() throws {
     let transport = ScriptedTransport([
       .init(status: 201, chunks: ["{\"status\":{\"allowed\":false,\"reason\":\"no RBAC\"}}"])

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The panes of the main screen, in Tab order.
 public enum Pane: Int, Sendable, CaseIterable {
   case cronJobs, jobs, pods, logs
@@ -11,6 +13,26 @@ public enum DashboardAction: Sendable, Hashable {
   /// Jump to the log of the latest run: of the selected CronJob, Job or Pod.
   case showLogs
   case quit
+  /// Suspend or resume the selected (or marked) CronJobs or Jobs, after a confirmation.
+  case toggleSuspend
+  /// Run the selected CronJob now, after a confirmation.
+  case trigger
+  /// Delete the selected (or marked) objects, after a confirmation.
+  case delete
+  /// Delete the selected (or marked) pods with a zero grace period, after a confirmation.
+  case kill
+  /// Mark or unmark the selected row.
+  case toggleMark
+  /// Show or hide the key help.
+  case toggleHelp
+  /// Accept the open confirmation.
+  case accept
+  /// Dismiss the open confirmation.
+  case cancel
+  /// The next propagation policy in the delete dialog.
+  case cyclePropagation
+  /// A chosen propagation policy in the delete dialog.
+  case setPropagation(DeletePropagation)
 }
 
 /// What the main loop must do after an action.
@@ -18,6 +40,8 @@ public enum DashboardOutcome: Sendable, Hashable {
   case redraw
   case quit
   case none
+  /// The user confirmed these operations: hand them to the action runner.
+  case perform([ClusterOperation])
 }
 
 /// The selection, focus and drill-down of the main screen: a value, changed only by `apply`.
@@ -33,8 +57,24 @@ public struct DashboardState: Sendable, Hashable {
   public var drilledCronJob: String?
   /// Rows a page-up or page-down moves; set by the view from the pane height.
   public var pageSize = 10
+  /// The UIDs of marked rows (`Space`); operations act on the focused pane's marked rows.
+  public var marks: Set<String> = []
+  /// The question open over the screen, if any; keys answer it until it closes.
+  public var confirmation: Confirmation?
+  /// The message above the footer, until it expires.
+  public var flash: Flash?
+  /// Whether the key help is shown over the screen.
+  public var showingHelp = false
+  /// Whether actions that change the cluster are turned off (`--readonly`).
+  public var readOnly = false
+  /// RBAC answers learned so far, by verb, kind and namespace.
+  public var permissions: [PermissionKey: Permission] = [:]
+  /// Counts triggers, so two in the same millisecond get different Job names.
+  var triggerCount: UInt64 = 0
 
-  public init() {}
+  public init(readOnly: Bool = false) {
+    self.readOnly = readOnly
+  }
 
   /// The rows each pane shows for this state and snapshot.
   public func rows(in snapshot: ClusterSnapshot) -> DashboardRows {
@@ -51,13 +91,26 @@ public struct DashboardState: Sendable, Hashable {
   }
 
   /// Applies an action; returns what the loop must do next.
-  public mutating func apply(_ action: DashboardAction, in snapshot: ClusterSnapshot)
-    -> DashboardOutcome
-  {
+  ///
+  /// While a confirmation is open only its keys count; `now` stamps flash messages.
+  public mutating func apply(
+    _ action: DashboardAction, in snapshot: ClusterSnapshot, now: Date = Date()
+  ) -> DashboardOutcome {
+    if confirmation != nil { return answer(action) }
+    if showingHelp, action != .quit {
+      showingHelp = false
+      return .redraw
+    }
     let rows = rows(in: snapshot)
     switch action {
     case .quit:
       return .quit
+    case .toggleSuspend, .trigger, .delete, .kill:
+      begin(action, rows: rows, in: snapshot, now: now)
+    case .toggleMark: toggleMark(rows: rows)
+    case .toggleHelp: showingHelp = true
+    case .accept, .cancel, .cyclePropagation, .setPropagation:
+      return .none
     case .moveUp: move(by: -1, rows: rows)
     case .moveDown: move(by: 1, rows: rows)
     case .pageUp: move(by: -pageSize, rows: rows)
@@ -73,6 +126,17 @@ public struct DashboardState: Sendable, Hashable {
     case .back: goBack()
     }
     return .redraw
+  }
+
+  private mutating func toggleMark(rows: DashboardRows) {
+    let uid: String?
+    switch focus {
+    case .cronJobs: uid = rows.selectedCronJob?.id
+    case .jobs: uid = rows.selectedJob?.id
+    case .pods, .logs: uid = rows.selectedPod?.id
+    }
+    guard let uid else { return }
+    if marks.remove(uid) == nil { marks.insert(uid) }
   }
 
   private mutating func drillDown(rows: DashboardRows) {

@@ -9,6 +9,12 @@ public struct KeyBinding: Sendable, Hashable {
   public var help: String
   /// Whether the footer shows this binding.
   public var showInFooter: Bool
+
+  /// Whether the action changes the cluster (hidden in read-only mode).
+  public var changesCluster: Bool { action.changesCluster }
+
+  /// Whether the action is dangerous and asks for a confirmation first.
+  public var confirmsFirst: Bool { action.isDangerous }
 }
 
 /// The dashboard's keys, declared once: dispatch, the footer and help all read this table.
@@ -35,6 +41,9 @@ public struct KeyBindings: Sendable {
       keys: [.end, .character("G")], label: "G", action: .bottom, help: "last row",
       showInFooter: false),
     KeyBinding(
+      keys: [.character("?")], label: "?", action: .toggleHelp, help: "help",
+      showInFooter: true),
+    KeyBinding(
       keys: [.tab], label: "Tab", action: .nextPane, help: "next pane", showInFooter: true),
     KeyBinding(
       keys: [.backTab], label: "S-Tab", action: .previousPane, help: "previous pane",
@@ -46,8 +55,47 @@ public struct KeyBindings: Sendable {
       keys: [.character("l")], label: "l", action: .showLogs, help: "logs of the latest run",
       showInFooter: true),
     KeyBinding(
+      keys: [.character(" ")], label: "Space", action: .toggleMark, help: "mark or unmark row",
+      showInFooter: false),
+    KeyBinding(
+      keys: [.character("s")], label: "s", action: .toggleSuspend,
+      help: "suspend or resume CronJob/Job", showInFooter: true),
+    KeyBinding(
+      keys: [.character("t")], label: "t", action: .trigger, help: "trigger CronJob now",
+      showInFooter: true),
+    KeyBinding(
+      keys: [.control("d")], label: "^d", action: .delete, help: "delete CronJob/Job/Pod",
+      showInFooter: true),
+    KeyBinding(
+      keys: [.control("k")], label: "^k", action: .kill, help: "kill pod (grace period 0)",
+      showInFooter: false),
+    KeyBinding(
       keys: [.character("q"), .control("c")], label: "q", action: .quit, help: "quit",
       showInFooter: true),
+  ])
+
+  /// The keys of an open confirmation.
+  public static let confirmation = KeyBindings(bindings: [
+    KeyBinding(
+      keys: [.enter, .character("y")], label: "Enter/y", action: .accept, help: "confirm",
+      showInFooter: true),
+    KeyBinding(
+      keys: [.escape, .character("n")], label: "Esc/n", action: .cancel, help: "cancel",
+      showInFooter: true),
+    KeyBinding(
+      keys: [.tab], label: "Tab", action: .cyclePropagation, help: "next propagation policy",
+      showInFooter: false),
+    KeyBinding(
+      keys: [.character("b")], label: "b", action: .setPropagation(.background),
+      help: "background propagation", showInFooter: false),
+    KeyBinding(
+      keys: [.character("f")], label: "f", action: .setPropagation(.foreground),
+      help: "foreground propagation", showInFooter: false),
+    KeyBinding(
+      keys: [.character("o")], label: "o", action: .setPropagation(.orphan),
+      help: "orphan propagation", showInFooter: false),
+    KeyBinding(
+      keys: [.control("c")], label: "^c", action: .quit, help: "quit", showInFooter: false),
   ])
 
   /// The action bound to `key`, if any.
@@ -55,8 +103,30 @@ public struct KeyBindings: Sendable {
     bindings.first { $0.keys.contains(key) }?.action
   }
 
-  /// The footer's hints, movement first.
-  public var footerHints: [(key: String, help: String)] {
-    [("↑↓/jk", "move")] + bindings.filter(\.showInFooter).map { ($0.label, $0.help) }
+  /// The action for `key` in the mode `state` is in: an open confirmation has its own keys,
+  /// and any key closes the help.
+  public func action(for key: Key, state: DashboardState) -> DashboardAction? {
+    if state.confirmation != nil { return Self.confirmation.action(for: key) }
+    if state.showingHelp { return action(for: key) == .quit ? .quit : .toggleHelp }
+    return action(for: key)
+  }
+
+  /// The bindings to list: in read-only mode those that change the cluster are hidden.
+  public func visible(readOnly: Bool) -> [KeyBinding] {
+    bindings.filter { !(readOnly && $0.changesCluster) }
+  }
+
+  /// The footer's hints, movement first, each with its action (none for the movement hint).
+  public func footerHints(readOnly: Bool = false)
+    -> [(key: String, help: String, action: DashboardAction?)]
+  {
+    let shown = visible(readOnly: readOnly).filter(\.showInFooter)
+    return [("↑↓/jk", "move", nil)] + shown.map { ($0.label, Self.shortHelp($0), $0.action) }
+  }
+
+  /// The footer's words for a binding: its help up to the first space for operations.
+  static func shortHelp(_ binding: KeyBinding) -> String {
+    guard binding.changesCluster else { return binding.help }
+    return String(binding.help.prefix { $0 != " " })
   }
 }

@@ -7,6 +7,8 @@ struct CronJobPane {
   var rows: DashboardRows
   var snapshot: ClusterSnapshot
   var focused: Bool
+  /// UIDs of marked rows; their names get a `✓`.
+  var marks: Set<String> = []
 
   /// kubectl's columns, then ours; on a narrow screen SUSPEND goes first (STATE says it).
   static let columns = [
@@ -19,7 +21,9 @@ struct CronJobPane {
 
   func draw(into canvas: inout Canvas, frame: Rect, theme: Theme, now: Date) {
     BoxWidget.draw(
-      into: &canvas, frame: frame, title: "CronJobs (\(rows.cronJobs.count))", focused: focused,
+      into: &canvas, frame: frame,
+      title: "CronJobs (\(rows.cronJobs.count))\(Marks.note(rows.cronJobs, marks))",
+      focused: focused,
       theme: theme)
     let healths = rows.cronJobs.map { cronJob in
       CronJobHealth.assess(cronJob, runs: snapshot.runs(of: cronJob), now: now)
@@ -49,7 +53,8 @@ struct CronJobPane {
     let activeRole: ThemeRole? = cronJob.active.isEmpty ? nil : .statusRunning
     let suspendRole: ThemeRole? = cronJob.isSuspended ? .statusSuspended : nil
     return [
-      TableCell(cronJob.metadata.namespace), TableCell(printed[0]), TableCell(printed[1]),
+      TableCell(cronJob.metadata.namespace),
+      TableCell(Marks.name(printed[0], marked: marks.contains(cronJob.id))), TableCell(printed[1]),
       TableCell(printed[2]), TableCell(printed[3], role: suspendRole),
       TableCell(printed[4], role: activeRole), TableCell(printed[5]), TableCell(printed[6]),
       TableCell(health.state.rawValue, role: Self.role(of: health.state)),

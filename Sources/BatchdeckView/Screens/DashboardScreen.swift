@@ -38,14 +38,26 @@ public struct DashboardScreen: Sendable {
     }
     let rows = state.rows(in: snapshot)
     drawHeader(into: &canvas, frame: layout.header, now: now)
-    CronJobPane(rows: rows, snapshot: snapshot, focused: state.focus == .cronJobs)
-      .draw(into: &canvas, frame: layout.cronJobs, theme: theme, now: now)
-    JobPane(rows: rows, snapshot: snapshot, focused: state.focus == .jobs)
+    CronJobPane(
+      rows: rows, snapshot: snapshot, focused: state.focus == .cronJobs, marks: state.marks
+    )
+    .draw(into: &canvas, frame: layout.cronJobs, theme: theme, now: now)
+    JobPane(rows: rows, snapshot: snapshot, focused: state.focus == .jobs, marks: state.marks)
       .draw(into: &canvas, frame: layout.jobs, theme: theme, now: now)
     drawPods(into: &canvas, frame: layout.pods, rows: rows, now: now)
     LogPane(tail: logTail, pod: rows.selectedPod, focused: state.focus == .logs)
       .draw(into: &canvas, frame: layout.logs, theme: theme)
     drawFooter(into: &canvas, frame: layout.footer)
+    let body = Rect(
+      column: 0, row: layout.header.row + 1, width: width,
+      height: layout.footer.row - layout.header.row - 1)
+    if state.showingHelp {
+      HelpOverlay(keys: keys, state: state, snapshot: snapshot)
+        .draw(into: &canvas, area: body, theme: theme)
+    }
+    if let confirmation = state.confirmation {
+      ConfirmDialog(confirmation: confirmation).draw(into: &canvas, area: body, theme: theme)
+    }
     return canvas
   }
 
@@ -114,7 +126,9 @@ public struct DashboardScreen: Sendable {
     let focused = state.focus == .pods
     let scope = rows.selectedJob.map { " of job/\($0.metadata.name)" } ?? ""
     BoxWidget.draw(
-      into: &canvas, frame: frame, title: "Pods\(scope) (\(rows.pods.count))", focused: focused,
+      into: &canvas, frame: frame,
+      title: "Pods\(scope) (\(rows.pods.count))\(Marks.note(rows.pods, state.marks))",
+      focused: focused,
       theme: theme)
     let columns = [
       TableColumn("NAME", flexible: true), TableColumn("READY", priority: 2),
@@ -124,7 +138,8 @@ public struct DashboardScreen: Sendable {
     let cells = rows.pods.map { pod in
       let printed = pod.printedColumns(now: now)
       return printed.enumerated().map { index, text in
-        TableCell(text, role: index == 2 ? StatusRoles.pod(text) : nil)
+        let shown = index == 0 ? Marks.name(text, marked: state.marks.contains(pod.id)) : text
+        return TableCell(shown, role: index == 2 ? StatusRoles.pod(text) : nil)
       } + [TableCell(pod.failureDetail ?? "", role: .statusFailed)]
     }
     let selected = rows.selectedPod.flatMap { pod in rows.pods.firstIndex { $0.id == pod.id } }
@@ -142,14 +157,27 @@ public struct DashboardScreen: Sendable {
     return synced ? "No \(kind) found" : "Loading \(kind)…"
   }
 
+  /// The theme role of a flash level.
+  static func role(of level: FlashLevel) -> ThemeRole {
+    switch level {
+    case .info: .flashInfo
+    case .warning: .flashWarning
+    case .error: .flashError
+    }
+  }
+
   private func drawFooter(into canvas: inout Canvas, frame: Rect) {
     canvas.fill(column: 0, row: frame.row, width: frame.width, height: 1, style: theme[.footerText])
-    if let flash {
+    if let flash = flash ?? state.flash.map({ ($0.text, Self.role(of: $0.level)) }) {
       canvas.draw(" \(flash.text)", column: 0, row: frame.row, style: theme[flash.role])
       return
     }
-    var hints = keys.footerHints
-    func width(_ list: [(key: String, help: String)]) -> Int {
+    // Operations RBAC forbids stay listed, muted and marked, so the key's absence is explained.
+    var hints = keys.footerHints(readOnly: state.readOnly).map { hint in
+      let blocked = hint.action.flatMap { state.unavailableReason(of: $0, in: snapshot) } != nil
+      return (key: hint.key, help: blocked ? "\(hint.help) ✗" : hint.help, blocked: blocked)
+    }
+    func width(_ list: [(key: String, help: String, blocked: Bool)]) -> Int {
       list.reduce(0) { $0 + TextWidth.of($1.key) + TextWidth.of($1.help) + 4 }
     }
     while hints.count > 1, width(hints) > frame.width {
@@ -160,7 +188,8 @@ public struct DashboardScreen: Sendable {
       cursor += canvas.draw(
         " \(hint.key) ", column: cursor, row: frame.row, style: theme[.footerKey])
       cursor += canvas.draw(
-        " \(hint.help) ", column: cursor, row: frame.row, style: theme[.footerText],
+        " \(hint.help) ", column: cursor, row: frame.row,
+        style: theme[hint.blocked ? .muted : .footerText],
         maxWidth: max(0, frame.width - cursor))
     }
   }

@@ -7,6 +7,8 @@ struct JobPane {
   var rows: DashboardRows
   var snapshot: ClusterSnapshot
   var focused: Bool
+  /// UIDs of marked rows; their names get a `✓`.
+  var marks: Set<String> = []
 
   static let columns = [
     TableColumn("NAMESPACE", priority: 2), TableColumn("NAME", flexible: true),
@@ -17,12 +19,14 @@ struct JobPane {
   func draw(into canvas: inout Canvas, frame: Rect, theme: Theme, now: Date) {
     let scope = rows.drilledCronJob.map { "of cronjob/\($0.metadata.name)" } ?? "all"
     BoxWidget.draw(
-      into: &canvas, frame: frame, title: "Jobs \(scope) (\(rows.jobs.count))",
+      into: &canvas, frame: frame,
+      title: "Jobs \(scope) (\(rows.jobs.count))\(Marks.note(rows.jobs, marks))",
       focused: focused, theme: theme)
     let cells = rows.jobs.map { job in
       let printed = job.printedColumns(now: now)
       return [
-        TableCell(job.metadata.namespace), TableCell(printed[0]),
+        TableCell(job.metadata.namespace),
+        TableCell(Marks.name(printed[0], marked: marks.contains(job.id))),
         TableCell(printed[1], role: StatusRoles.job(printed[1])), TableCell(printed[2]),
         Self.progressCell(job), TableCell(printed[3]), TableCell(printed[4]),
       ]

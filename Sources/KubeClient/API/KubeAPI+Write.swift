@@ -70,16 +70,17 @@ extension KubeAPI {
   }
 
   /// Deletes an object with the chosen propagation; returns the server's answer (the object
-  /// while its deletion is pending, or a Status).
+  /// while its deletion is pending, or a Status). `gracePeriodSeconds` 0 kills a pod at once.
   @discardableResult
   public func delete(
     _ resource: APIResource, namespace: String, name: String,
-    propagation: PropagationPolicy = .background
+    propagation: PropagationPolicy = .background, gracePeriodSeconds: Int64? = nil
   ) throws(KubeError) -> JSONValue {
-    let options: JSONValue = [
+    var options: JSONValue = [
       "kind": "DeleteOptions", "apiVersion": "v1",
       "propagationPolicy": .string(propagation.rawValue),
     ]
+    if let gracePeriodSeconds { options["gracePeriodSeconds"] = .int(gracePeriodSeconds) }
     return try sendJSON(
       HTTPRequest(
         method: "DELETE", path: resource.objectPath(namespace: namespace, name: name),
