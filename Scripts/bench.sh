@@ -4,6 +4,7 @@
 # Environment: BATCHDECK (binary, default .build/release/batchdeck), BENCH_SCALES (factors of
 # the default 1,000 CronJobs / 10,000 Jobs / 10,000 Pods, default "0.1 1 2"), BENCH_IDLE
 # (seconds of idle watching, default 30), BENCH_ROWS (render rows, default 10000),
+# BENCH_FRAMES (frames timed, default 300), BENCH_CRON_ITERATIONS (default 200000),
 # BENCH_OUT (JSON file), KUBECTL (default kubectl).
 set -euo pipefail
 
@@ -11,6 +12,8 @@ BIN=${BATCHDECK:-.build/release/batchdeck}
 SCALES=${BENCH_SCALES:-"0.1 1 2"}
 IDLE=${BENCH_IDLE:-30}
 ROWS=${BENCH_ROWS:-10000}
+FRAMES=${BENCH_FRAMES:-300}
+CRON_ITERATIONS=${BENCH_CRON_ITERATIONS:-200000}
 OUT=${BENCH_OUT:-bench-results/latest.json}
 KUBECTL=${KUBECTL:-kubectl}
 CORES=$(nproc)
@@ -95,7 +98,7 @@ if [ -n "$IDLE_FIGURES" ]; then
 else
   IDLE_FIGURES=null
 fi
-RENDER=$("$BIN" bench render --rows "$ROWS")
+RENDER=$("$BIN" bench render --rows "$ROWS" --frames "$FRAMES")
 echo "frame at 200x60, $(num "$RENDER" rows) job rows, no filter (none exists yet):" \
   "render median $(num "$RENDER" renderMedianMs) ms, p99 $(num "$RENDER" renderP99Ms) ms;" \
   "render+diff median $(num "$RENDER" frameMedianMs) ms, p99 $(num "$RENDER" frameP99Ms) ms"
@@ -108,7 +111,7 @@ echo "log tail at $(num "$LOGS" linesPerSecond) lines/s: tail $(num "$LOGS" tail
 echo
 echo "cron next-fire rate (reference: Go robfig/cron on this machine kind does about"
 echo "  700,000/s for */15 and 30,000/s for zoned weekday schedules):"
-CRON=$("$BIN" schedule --bench)
+CRON=$("$BIN" schedule --bench --iterations "$CRON_ITERATIONS")
 echo "$CRON"
 CRON_JSON=$(printf '%s\n' "$CRON" | sed 's/\\/\\\\/g; s/"/\\"/g; s/.*/"&"/' | paste -sd, -)
 
