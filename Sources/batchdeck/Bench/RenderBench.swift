@@ -46,7 +46,8 @@ enum RenderBench {
     return figures
   }
 
-  /// The scale scenario's objects decoded as the reflectors decode them, sorted likewise.
+  /// The scale scenario's objects decoded as the reflectors decode them, sorted and grouped
+  /// by owner as the publisher hands them on.
   static func makeSnapshot(rows: Int) -> ClusterSnapshot {
     let scenario = ScaleScenario(
       cronJobs: max(1, rows / 10), jobs: rows, pods: rows, namespaces: 20)
@@ -62,11 +63,13 @@ enum RenderBench {
       default: pods.append(Pod(wire: copy))
       }
     }
-    return ClusterSnapshot(
+    var snapshot = ClusterSnapshot(
       cronJobs: cronJobs.sorted { order($0.metadata, $1.metadata) },
       jobs: jobs.sorted { order($0.metadata, $1.metadata) },
       pods: pods.sorted { order($0.metadata, $1.metadata) },
       sources: ["cronjobs": SourceStatus(lastSynced: Date())], generation: 1)
+    snapshot.indexOwnership()
+    return snapshot
   }
 
   private static func order(_ lhs: ObjectMeta, _ rhs: ObjectMeta) -> Bool {
