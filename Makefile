@@ -25,10 +25,8 @@ test: deps
 record-snapshots:
 	RECORD_SNAPSHOTS=1 $(SWIFT) test --filter BatchdeckViewTests || true
 
-# Benchmarks print figures; no test asserts a time.
+# Benchmarks print figures; no test asserts a time. Scripts/bench.sh says what it measures
+# (BENCH_SCALES, BENCH_IDLE, BENCH_ROWS, BENCH_OUT change the runs).
 bench: deps
 	$(SWIFT) build -c release $(IMPORT_CHECK)
-	@echo "machine: $$(nproc) cores"
-	@echo "cron next-fire rate (reference: Go robfig/cron on this machine kind does about"
-	@echo "  700,000/s for */15 and 30,000/s for zoned weekday schedules):"
-	.build/release/batchdeck schedule --bench
+	Scripts/bench.sh

@@ -94,12 +94,12 @@ public final class ClusterWatcher: Sendable {
   }
 }
 
-/// Decoded objects by UID, per resource.
+/// Decoded objects by UID, per resource, each kept in display order between updates.
 struct ObjectIndex {
-  var cronJobs: [String: CronJob] = [:]
-  var jobs: [String: Job] = [:]
-  var pods: [String: Pod] = [:]
-  var events: [String: Event] = [:]
+  var cronJobs = SortedTable<CronJob>(metadata: \.metadata)
+  var jobs = SortedTable<Job>(metadata: \.metadata)
+  var pods = SortedTable<Pod>(metadata: \.metadata)
+  var events = SortedTable<Event>(metadata: \.metadata)
   var sources: [String: SourceStatus] = [:]
   var generation: UInt64 = 0
   /// Finished runs of CronJobs whose Jobs were deleted, newest last, at most `rememberLimit`.
@@ -114,7 +114,7 @@ struct ObjectIndex {
       remember([Job(wire: object)])
       Self.apply(update, to: &jobs, decode: Job.init(wire:))
     case (.jobs, .replaced):
-      let before = jobs
+      let before = jobs.byID
       Self.apply(update, to: &jobs, decode: Job.init(wire:))
       remember(before.values.filter { jobs[$0.id] == nil })
     case (.jobs, _):
@@ -124,17 +124,16 @@ struct ObjectIndex {
     }
   }
 
-  private static func apply<T: Identifiable>(
-    _ update: ReflectorUpdate, to table: inout [String: T], decode: (JSONValue) -> T
+  private static func apply<T: Identifiable & Sendable>(
+    _ update: ReflectorUpdate, to table: inout SortedTable<T>, decode: (JSONValue) -> T
   ) where T.ID == String {
     switch update {
     case .replaced(let objects):
-      table = Dictionary(objects.map(decode).map { ($0.id, $0) }, uniquingKeysWith: { $1 })
+      table.replace(with: objects.map(decode))
     case .upserted(let object):
-      let value = decode(object)
-      table[value.id] = value
+      table.upsert(decode(object))
     case .deleted(let object):
-      table[decode(object).id] = nil
+      table.remove(id: decode(object).id)
     case .failed, .stillCurrent:
       break
     }
@@ -152,18 +151,14 @@ struct ObjectIndex {
     }
   }
 
-  func snapshot() -> ClusterSnapshot {
+  /// The sorted snapshot, with Jobs and Pods grouped by owner; re-sorts only after
+  /// additions or deletions.
+  mutating func snapshot() -> ClusterSnapshot {
     var snapshot = ClusterSnapshot(
-      cronJobs: cronJobs.values.sorted { Self.order($0.metadata, $1.metadata) },
-      jobs: jobs.values.sorted { Self.order($0.metadata, $1.metadata) },
-      pods: pods.values.sorted { Self.order($0.metadata, $1.metadata) },
-      events: events.values.sorted { Self.order($0.metadata, $1.metadata) },
-      sources: sources, generation: generation)
+      cronJobs: cronJobs.sorted(), jobs: jobs.sorted(), pods: pods.sorted(),
+      events: events.sorted(), sources: sources, generation: generation)
     snapshot.rememberedRuns = remembered
+    snapshot.indexOwnership()
     return snapshot
-  }
-
-  private static func order(_ lhs: ObjectMeta, _ rhs: ObjectMeta) -> Bool {
-    lhs.namespace == rhs.namespace ? lhs.name < rhs.name : lhs.namespace < rhs.namespace
   }
 }

@@ -19,6 +19,7 @@ enum BatchdeckCommand {
     case "diagnose": return DiagnoseCommand.run(Array(arguments.dropFirst()))
     case "sim": return SimServeCommand.run(Array(arguments.dropFirst()))
     case "get": return GetCommand.run(Array(arguments.dropFirst()))
+    case "bench": return BenchCommand.run(Array(arguments.dropFirst()))
     default: break
     }
     let options: DashboardOptions

@@ -65,8 +65,13 @@ enum SimServeCommand {
     }
     gateway.onGoAway { [server] seconds in server.goAway(for: seconds) }
     defer { server.stop() }
-    if !options.paused { simulator.start() }
-    defer { simulator.stop() }
+    let churn = options.scale.map { ScaleChurn(simulator: simulator, scenario: $0) }
+    if options.scale == nil, !options.paused { simulator.start() }
+    if !options.paused { churn?.start() }
+    defer {
+      churn?.stop()
+      simulator.stop()
+    }
     let scheme = options.tls ? "https" : "http"
     let url = "\(scheme)://\(options.host):\(server.port)"
     let kubeconfig = options.kubeconfigOut ?? "kubeconfig"
@@ -101,6 +106,15 @@ enum SimServeCommand {
       options.paused
       ? VirtualClock.manual(start: start) : VirtualClock(start: start, speed: options.speed)
     let simulator = Simulator(clock: clock, logger: logger.labeled("sim"))
+    if let scale = options.scale {
+      do {
+        try simulator.load(scale: scale)
+      } catch {
+        throw SimServeError(description: "the scale scenario did not load: \(error)")
+      }
+      logger.info("loaded the scale scenario \(scale)")
+      return simulator
+    }
     guard let path = options.scenarioPath else {
       do {
         try simulator.loadDemoScenario()

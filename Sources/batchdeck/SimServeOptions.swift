@@ -1,4 +1,5 @@
 import APIMachinery
+import ClusterSimulator
 import Foundation
 import Logging
 import SimulatorServer
@@ -17,11 +18,15 @@ struct SimServeOptions {
   var logFile: String?
   var logLevel = LogLevel.info
   var showHelp = false
+  /// The scale scenario instead of the demo (`--scale` and its counts).
+  var scale: ScaleScenario?
 
   static let usage = """
     Usage: batchdeck sim serve --kubeconfig-out FILE [--listen 127.0.0.1:PORT] [--scenario PATH]
                                [--speed N] [--clock TIME] [--paused] [--tls] [--faults JSON]
                                [--log-file FILE] [--log-level LEVEL]
+                               [--scale [--cronjobs N] [--jobs N] [--pods N] [--namespaces N]
+                                [--churn N]]
 
     Serves the simulated cluster on loopback until SIGINT or SIGTERM, so kubectl and Batchdeck
     can use it. FILE appears once the server listens and holds the server, token and (with
@@ -37,6 +42,10 @@ struct SimServeOptions {
       --faults JSON        Initial fault plan (docs/sim-serve.md); also POST /batchdeck/v1/faults.
       --log-file FILE      Log file (default ~/.local/state/batchdeck/batchdeck.log).
       --log-level LEVEL    trace, debug, info, warning or error (default info).
+      --scale              The benchmark's scale scenario: 1,000 CronJobs, 10,000 Jobs and
+                           10,000 Pods over 20 namespaces, 100 changes a second; controllers
+                           stay off. --cronjobs, --jobs, --pods, --namespaces, --churn (per
+                           second) change the counts.
     """
 
   /// Parses the arguments after `sim serve`.
@@ -85,6 +94,21 @@ struct SimServeOptions {
             message: "--log-level must be one of trace, debug, info, warning, error, not \(text)")
         }
         options.logLevel = level
+      case "--scale": options.scale = options.scale ?? ScaleScenario()
+      case "--cronjobs", "--jobs", "--pods", "--namespaces", "--churn":
+        let text = try value(for: flag)
+        guard let count = Int(text), count >= 0, count <= 10_000_000 else {
+          throw UsageError(message: "\(flag) must be a count from 0 to 10000000, not \(text)")
+        }
+        var scale = options.scale ?? ScaleScenario()
+        switch flag {
+        case "--cronjobs": scale.cronJobs = max(1, count)
+        case "--jobs": scale.jobs = count
+        case "--pods": scale.pods = count
+        case "--namespaces": scale.namespaces = max(1, count)
+        default: scale.churnPerSecond = count
+        }
+        options.scale = scale
       case "-h", "--help": options.showHelp = true
       default:
         throw UsageError(message: "unknown option \(argument); see batchdeck sim serve --help")

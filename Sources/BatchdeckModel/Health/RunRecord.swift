@@ -62,10 +62,45 @@ public struct RunRecord: Sendable, Hashable {
   static func scheduledTime(of job: Job) -> Date? {
     if job.isManualRun { return nil }
     let annotation = job.metadata.annotations["batch.kubernetes.io/cronjob-scheduled-timestamp"]
-    if let annotation, let date = ISO8601DateFormatter().date(from: annotation) { return date }
+    if let annotation,
+      let date = utcTimestamp(annotation)
+        ?? ISO8601DateFormatter().date(
+          from: annotation)
+    {
+      return date
+    }
     guard let owner = job.cronJobOwner, job.metadata.name.hasPrefix(owner.name + "-"),
       let minutes = Int64(job.metadata.name.dropFirst(owner.name.count + 1))
     else { return nil }
     return Date(timeIntervalSince1970: Double(minutes * 60))
+  }
+
+  /// `2026-12-04T02:00:00Z`, the form the CronJob controller writes, parsed without a
+  /// formatter (creating one per Job dominated frame time at 10,000 Jobs); `nil` for others.
+  static func utcTimestamp(_ text: String) -> Date? {
+    let bytes = Array(text.utf8)
+    guard bytes.count == 20, bytes[4] == 45, bytes[7] == 45, bytes[10] == 84, bytes[13] == 58,
+      bytes[16] == 58, bytes[19] == 90
+    else { return nil }
+    func number(_ range: Range<Int>) -> Int? {
+      var value = 0
+      for byte in bytes[range] {
+        guard byte >= 48, byte <= 57 else { return nil }
+        value = value * 10 + Int(byte - 48)
+      }
+      return value
+    }
+    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+      let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
+      (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
+    else { return nil }
+    // Days from the civil date (proleptic Gregorian), after Howard Hinnant's algorithm.
+    let shifted = month <= 2 ? year - 1 : year
+    let era = (shifted >= 0 ? shifted : shifted - 399) / 400
+    let yearOfEra = shifted - era * 400
+    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    let days = era * 146_097 + dayOfEra - 719_468
+    return Date(timeIntervalSince1970: Double(days * 86_400 + hour * 3_600 + minute * 60 + second))
   }
 }

@@ -25,30 +25,32 @@ struct CronJobPane {
       title: "CronJobs (\(rows.cronJobs.count))\(Marks.note(rows.cronJobs, marks))",
       focused: focused,
       theme: theme)
-    let healths = rows.cronJobs.map { cronJob in
+    let (cronJobs, snapshot) = (rows.cronJobs, snapshot)
+    // Health is assessed for the rows on screen only, not for every CronJob.
+    let health = { @Sendable (cronJob: CronJob) in
       CronJobHealth.assess(cronJob, runs: snapshot.runs(of: cronJob), now: now)
-    }
-    let cells = zip(rows.cronJobs, healths).map { cronJob, health in
-      cellsFor(cronJob, health: health, now: now)
     }
     let selected = rows.selectedCronJob.flatMap { cronJob in
       rows.cronJobs.firstIndex { $0.id == cronJob.id }
     }
     var table = frame.inner
     table.height -= 1
-    TableWidget(columns: Self.columns, rows: cells, selectedRow: selected, focused: focused)
-      .draw(
-        into: &canvas, frame: table, theme: theme,
-        emptyText: DashboardScreen.emptyText("CronJobs", snapshot: snapshot))
+    TableWidget(
+      columns: Self.columns, rowCount: cronJobs.count, selectedRow: selected, focused: focused
+    ) { Self.cellsFor(cronJobs[$0], health: health(cronJobs[$0]), now: now) }
+    .draw(
+      into: &canvas, frame: table, theme: theme,
+      emptyText: DashboardScreen.emptyText("CronJobs", snapshot: snapshot))
     if let selected {
       drawDetail(
-        of: rows.cronJobs[selected], health: healths[selected], into: &canvas,
+        of: cronJobs[selected], health: health(cronJobs[selected]), into: &canvas,
         row: table.row + table.height, column: table.column, width: table.width, theme: theme,
         now: now)
     }
   }
 
-  private func cellsFor(_ cronJob: CronJob, health: CronJobHealth, now: Date) -> [TableCell] {
+  private static func cellsFor(_ cronJob: CronJob, health: CronJobHealth, now: Date) -> [TableCell]
+  {
     let printed = cronJob.printedColumns(now: now)
     let activeRole: ThemeRole? = cronJob.active.isEmpty ? nil : .statusRunning
     let suspendRole: ThemeRole? = cronJob.isSuspended ? .statusSuspended : nil
@@ -63,14 +65,15 @@ struct CronJobPane {
     ]
   }
 
-  private func nextRunCell(_ cronJob: CronJob, health: CronJobHealth, now: Date) -> TableCell {
+  private static func nextRunCell(_ cronJob: CronJob, health: CronJobHealth, now: Date) -> TableCell
+  {
     if cronJob.isSuspended { return TableCell("-", role: .muted) }
     guard let next = health.nextRun else { return TableCell("never", role: .statusFailed) }
     return TableCell("in " + HumanDuration.format(next.timeIntervalSince(now)))
   }
 
   /// `ok 57s` or `failed 55s`: the outcome and the duration; the reason is on the detail line.
-  private func lastRunCell(_ health: CronJobHealth, now: Date) -> TableCell {
+  private static func lastRunCell(_ health: CronJobHealth, now: Date) -> TableCell {
     guard let run = health.lastFinishedRun else { return TableCell("<none>", role: .muted) }
     let took = run.duration(now: now).map { " " + HumanDuration.format($0) } ?? ""
     switch run.outcome {

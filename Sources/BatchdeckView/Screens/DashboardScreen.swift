@@ -135,7 +135,9 @@ public struct DashboardScreen: Sendable {
       TableColumn("STATUS"), TableColumn("RESTARTS", priority: 1),
       TableColumn("AGE", priority: 3), TableColumn("DETAIL", priority: 4),
     ]
-    let cells = rows.pods.map { pod in
+    let pods = rows.pods
+    let cells = { @Sendable (row: Int) -> [TableCell] in
+      let pod = pods[row]
       let printed = pod.printedColumns(now: now)
       return printed.enumerated().map { index, text in
         let shown = index == 0 ? Marks.name(text, marked: state.marks.contains(pod.id)) : text
@@ -144,8 +146,11 @@ public struct DashboardScreen: Sendable {
     }
     let selected = rows.selectedPod.flatMap { pod in rows.pods.firstIndex { $0.id == pod.id } }
     let empty = rows.selectedJob == nil ? "Select a Job to see its pods" : "No pods"
-    TableWidget(columns: columns, rows: cells, selectedRow: selected, focused: focused)
-      .draw(into: &canvas, frame: frame.inner, theme: theme, emptyText: empty)
+    TableWidget(
+      columns: columns, rowCount: pods.count, selectedRow: selected, focused: focused,
+      cells: cells
+    )
+    .draw(into: &canvas, frame: frame.inner, theme: theme, emptyText: empty)
   }
 
   private func emptyText(_ kind: String) -> String {

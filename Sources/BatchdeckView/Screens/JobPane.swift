@@ -22,7 +22,9 @@ struct JobPane {
       into: &canvas, frame: frame,
       title: "Jobs \(scope) (\(rows.jobs.count))\(Marks.note(rows.jobs, marks))",
       focused: focused, theme: theme)
-    let cells = rows.jobs.map { job in
+    let jobs = rows.jobs
+    let cells = { @Sendable (row: Int) -> [TableCell] in
+      let job = jobs[row]
       let printed = job.printedColumns(now: now)
       return [
         TableCell(job.metadata.namespace),
@@ -34,10 +36,13 @@ struct JobPane {
     let selected = rows.selectedJob.flatMap { job in rows.jobs.firstIndex { $0.id == job.id } }
     var table = frame.inner
     table.height -= 1
-    TableWidget(columns: Self.columns, rows: cells, selectedRow: selected, focused: focused)
-      .draw(
-        into: &canvas, frame: table, theme: theme,
-        emptyText: DashboardScreen.emptyText("Jobs", snapshot: snapshot))
+    TableWidget(
+      columns: Self.columns, rowCount: jobs.count, selectedRow: selected, focused: focused,
+      cells: cells
+    )
+    .draw(
+      into: &canvas, frame: table, theme: theme,
+      emptyText: DashboardScreen.emptyText("Jobs", snapshot: snapshot))
     if let job = rows.selectedJob {
       canvas.draw(
         "▸ " + detail(of: job, now: now), column: table.column, row: table.row + table.height,

@@ -49,21 +49,42 @@ public struct TableCell: Sendable, Hashable {
 
 /// A generic table: column headers, rows, a selection kept visible, widths fitted to content.
 ///
-/// Only the rows that fit are drawn. Columns are as wide as their widest visible cell,
-/// separated by two spaces, like kubectl's tabwriter output.
+/// Only the rows that fit are drawn, and with `init(columns:rowCount:...)` only their cells
+/// are built. Columns are as wide as their widest visible cell, separated by two spaces, like
+/// kubectl's tabwriter output.
 public struct TableWidget: Sendable {
   public var columns: [TableColumn]
-  public var rows: [[TableCell]]
+  /// How many rows the table has, drawn or not.
+  public var rowCount: Int
   public var selectedRow: Int?
   public var focused: Bool
+  private let cellsOfRow: @Sendable (Int) -> [TableCell]
 
   public init(
     columns: [TableColumn], rows: [[TableCell]], selectedRow: Int?, focused: Bool
   ) {
+    self.init(
+      columns: columns, rowCount: rows.count, selectedRow: selectedRow, focused: focused
+    ) { rows[$0] }
+  }
+
+  /// A table of `rowCount` rows whose cells `cells` builds, called for visible rows only.
+  public init(
+    columns: [TableColumn], rowCount: Int, selectedRow: Int?, focused: Bool,
+    cells: @escaping @Sendable (Int) -> [TableCell]
+  ) {
     self.columns = columns
-    self.rows = rows
+    self.rowCount = rowCount
     self.selectedRow = selectedRow
     self.focused = focused
+    cellsOfRow = cells
+  }
+
+  /// The rows shown in a body of `visibleRows` lines, as (row number, cells).
+  public func visibleRows(_ visibleRows: Int) -> [(row: Int, cells: [TableCell])] {
+    let offset = scrollOffset(visibleRows: visibleRows)
+    let end = min(rowCount, offset + max(0, visibleRows))
+    return offset < end ? (offset..<end).map { ($0, cellsOfRow($0)) } : []
   }
 
   static let gap = 2
@@ -72,21 +93,21 @@ public struct TableWidget: Sendable {
   public func draw(into canvas: inout Canvas, frame: Rect, theme: Theme, emptyText: String) {
     guard frame.width > 0, frame.height > 0 else { return }
     let bodyHeight = frame.height - 1
-    let offset = scrollOffset(visibleRows: bodyHeight)
-    let visible = Array(rows.dropFirst(offset).prefix(max(0, bodyHeight)))
+    let shown = visibleRows(bodyHeight)
+    let visible = shown.map(\.cells)
     let layout = fit(widths: naturalWidths(of: visible), into: frame.width)
     drawLine(
       columns.map { TableCell($0.title) }, layout: layout, into: &canvas, column: frame.column,
       row: frame.row, style: theme[.columnHeader], theme: theme, width: frame.width,
       overrideRoles: false)
-    if rows.isEmpty {
+    if rowCount == 0 {
       canvas.draw(
         emptyText, column: frame.column, row: frame.row + 1, style: theme[.muted],
         maxWidth: frame.width)
       return
     }
-    for (index, cells) in visible.enumerated() {
-      let isSelected = offset + index == selectedRow
+    for (index, (row, cells)) in shown.enumerated() {
+      let isSelected = row == selectedRow
       let style = isSelected ? theme[focused ? .rowSelected : .rowSelectedUnfocused] : theme[.row]
       drawLine(
         cells, layout: layout, into: &canvas, column: frame.column, row: frame.row + 1 + index,
@@ -97,7 +118,7 @@ public struct TableWidget: Sendable {
   /// The first row shown, so that the selected row stays on screen.
   func scrollOffset(visibleRows: Int) -> Int {
     guard let selectedRow, visibleRows > 0 else { return 0 }
-    return max(0, min(selectedRow - visibleRows / 2, rows.count - visibleRows))
+    return max(0, min(selectedRow - visibleRows / 2, rowCount - visibleRows))
   }
 
   private func naturalWidths(of visible: [[TableCell]]) -> [Int] {

@@ -1,0 +1,59 @@
+/// Which Jobs each CronJob owns and which Pods each Job owns, as ascending positions in a
+/// snapshot's `jobs` and `pods`, keyed by namespace and the owner's UID or name. Matches the
+/// rules of `ClusterSnapshot.jobs(of:)` and `pods(of:)` exactly.
+public struct SnapshotOwnership: Sendable, Hashable {
+  /// Jobs whose CronJob owner reference carries a UID, by namespace and that UID.
+  var jobsByOwnerUID: [Key: [Int]] = [:]
+  /// Jobs whose owner reference has no UID, by namespace and owner name.
+  var jobsByOwnerNameOnly: [Key: [Int]] = [:]
+  /// Every owned Job, by namespace and owner name.
+  var jobsByOwnerName: [Key: [Int]] = [:]
+  /// Pods with a Job owner reference, by namespace and the reference's UID.
+  var podsByOwnerUID: [Key: [Int]] = [:]
+  /// Pods without one, by namespace and their `job-name` label.
+  var podsByJobName: [Key: [Int]] = [:]
+
+  struct Key: Hashable, Sendable {
+    var namespace: String
+    var value: String
+  }
+
+  /// Groups `jobs` and `pods` in one pass each.
+  public init(jobs: [Job], pods: [Pod]) {
+    for (position, job) in jobs.enumerated() {
+      guard let owner = job.cronJobOwner else { continue }
+      let namespace = job.metadata.namespace
+      jobsByOwnerName[Key(namespace: namespace, value: owner.name), default: []].append(position)
+      if owner.uid.isEmpty {
+        jobsByOwnerNameOnly[Key(namespace: namespace, value: owner.name), default: []]
+          .append(position)
+      } else {
+        jobsByOwnerUID[Key(namespace: namespace, value: owner.uid), default: []].append(position)
+      }
+    }
+    for (position, pod) in pods.enumerated() {
+      let namespace = pod.metadata.namespace
+      if let owner = pod.jobOwner {
+        podsByOwnerUID[Key(namespace: namespace, value: owner.uid), default: []].append(position)
+      } else if let name = pod.metadata.labels["job-name"] {
+        podsByJobName[Key(namespace: namespace, value: name), default: []].append(position)
+      }
+    }
+  }
+
+  /// Positions of the Jobs the CronJob with `metadata` controls, ascending.
+  func jobPositions(of metadata: ObjectMeta) -> [Int] {
+    let byName = Key(namespace: metadata.namespace, value: metadata.name)
+    guard !metadata.uid.isEmpty else { return jobsByOwnerName[byName] ?? [] }
+    let byUID = jobsByOwnerUID[Key(namespace: metadata.namespace, value: metadata.uid)] ?? []
+    let nameOnly = jobsByOwnerNameOnly[byName] ?? []
+    return nameOnly.isEmpty ? byUID : (byUID + nameOnly).sorted()
+  }
+
+  /// Positions of the Pods the Job with `metadata` controls, ascending.
+  func podPositions(of metadata: ObjectMeta) -> [Int] {
+    let byUID = podsByOwnerUID[Key(namespace: metadata.namespace, value: metadata.uid)] ?? []
+    let byName = podsByJobName[Key(namespace: metadata.namespace, value: metadata.name)] ?? []
+    return byName.isEmpty ? byUID : (byUID + byName).sorted()
+  }
+}
