@@ -25,7 +25,7 @@ struct CronJobPane {
       title: "CronJobs (\(rows.cronJobs.count))\(Marks.note(rows.cronJobs, marks))",
       focused: focused,
       theme: theme)
-    let (cronJobs, snapshot) = (rows.cronJobs, snapshot)
+    let (cronJobs, snapshot, marks) = (rows.cronJobs, snapshot, marks)
     // Health is assessed for the rows on screen only, not for every CronJob.
     let health = { @Sendable (cronJob: CronJob) in
       CronJobHealth.assess(cronJob, runs: snapshot.runs(of: cronJob), now: now)
@@ -37,7 +37,11 @@ struct CronJobPane {
     table.height -= 1
     TableWidget(
       columns: Self.columns, rowCount: cronJobs.count, selectedRow: selected, focused: focused
-    ) { Self.cellsFor(cronJobs[$0], health: health(cronJobs[$0]), now: now) }
+    ) { index in
+      Self.cellsFor(
+        cronJobs[index], marked: marks.contains(cronJobs[index].id),
+        health: health(cronJobs[index]), now: now)
+    }
     .draw(
       into: &canvas, frame: table, theme: theme,
       emptyText: DashboardScreen.emptyText("CronJobs", snapshot: snapshot))
@@ -49,14 +53,15 @@ struct CronJobPane {
     }
   }
 
-  private static func cellsFor(_ cronJob: CronJob, health: CronJobHealth, now: Date) -> [TableCell]
-  {
+  private static func cellsFor(
+    _ cronJob: CronJob, marked: Bool, health: CronJobHealth, now: Date
+  ) -> [TableCell] {
     let printed = cronJob.printedColumns(now: now)
     let activeRole: ThemeRole? = cronJob.active.isEmpty ? nil : .statusRunning
     let suspendRole: ThemeRole? = cronJob.isSuspended ? .statusSuspended : nil
     return [
       TableCell(cronJob.metadata.namespace),
-      TableCell(Marks.name(printed[0], marked: marks.contains(cronJob.id))), TableCell(printed[1]),
+      TableCell(Marks.name(printed[0], marked: marked)), TableCell(printed[1]),
       TableCell(printed[2]), TableCell(printed[3], role: suspendRole),
       TableCell(printed[4], role: activeRole), TableCell(printed[5]), TableCell(printed[6]),
       TableCell(health.state.rawValue, role: Self.role(of: health.state)),
