@@ -1,4 +1,5 @@
 import APIMachinery
+import BatchdeckModel
 import Foundation
 
 /// A Job's `status` being rebuilt during one sync of the Job controller.
@@ -24,7 +25,7 @@ struct JobStatusBuilder {
     self.now = now
     failed = Int(status.int("failed") ?? 0)
     succeeded = Int(status.int("succeeded") ?? 0)
-    indexes = CompletedIndexes.parse(status.string("completedIndexes") ?? "")
+    indexes = IndexRanges.parse(status.string("completedIndexes") ?? "")
     indexed = job.string("spec", "completionMode") == "Indexed"
   }
 
@@ -125,43 +126,10 @@ struct JobStatusBuilder {
     let count = indexed ? indexes.count : succeeded
     status["succeeded"] = count > 0 ? .int(Int64(count)) : nil
     if indexed {
-      let text = CompletedIndexes.format(indexes)
+      let text = IndexRanges.format(indexes)
       status["completedIndexes"] = text.isEmpty ? nil : .string(text)
     }
     status["uncountedTerminatedPods"] = [:]
     return status
-  }
-}
-
-/// The `completedIndexes` text format: `1,3-5,7`.
-enum CompletedIndexes {
-  static func format(_ indexes: Set<Int>) -> String {
-    let sorted = indexes.sorted()
-    var parts: [String] = []
-    var start = 0
-    while start < sorted.count {
-      var end = start
-      while end + 1 < sorted.count, sorted[end + 1] == sorted[end] + 1 { end += 1 }
-      if end - start >= 2 {
-        parts.append("\(sorted[start])-\(sorted[end])")
-      } else {
-        parts += sorted[start...end].map(String.init)
-      }
-      start = end + 1
-    }
-    return parts.joined(separator: ",")
-  }
-
-  static func parse(_ text: String) -> Set<Int> {
-    var result = Set<Int>()
-    for part in text.split(separator: ",") {
-      let bounds = part.split(separator: "-").compactMap { Int($0) }
-      if bounds.count == 2, bounds[0] <= bounds[1] {
-        result.formUnion(bounds[0]...bounds[1])
-      } else if let single = bounds.first {
-        result.insert(single)
-      }
-    }
-    return result
   }
 }

@@ -105,12 +105,6 @@ import Testing
     #expect(simulator.conditionTypes("work").contains("Complete"))
   }
 
-  @Test func completedIndexesFormat() {
-    #expect(CompletedIndexes.format([1, 3, 4, 5, 7]) == "1,3-5,7")
-    #expect(CompletedIndexes.format([0, 1]) == "0,1")
-    #expect(CompletedIndexes.parse("1,3-5,7") == [1, 3, 4, 5, 7])
-  }
-
   @Test func activeDeadlineFailsTheJob() throws {
     let simulator = try makeSimulator(objects: [
       jobManifest(
