@@ -61,8 +61,14 @@ public final class HTTPServer: @unchecked Sendable {
 
   /// Stops accepting, ends every connection and streaming request.
   public func stop() {
+    closeListenerAndConnections(stopping: true)
+  }
+
+  /// Closes the listening socket and ends every connection and streaming request; with
+  /// `stopping`, the server also stays down.
+  private func closeListenerAndConnections(stopping: Bool) {
     let (listener, connections) = state.withLock { state in
-      state.stopped = true
+      if stopping { state.stopped = true }
       let listener = state.listener
       state.listener = -1
       return (listener, Array(state.connections.values))
@@ -80,19 +86,7 @@ public final class HTTPServer: @unchecked Sendable {
   /// Refuses connections for `seconds` (closing the current ones), then listens again on the
   /// same port: a server that stops and comes back.
   public func goAway(for seconds: TimeInterval) {
-    let (listener, connections) = state.withLock { state in
-      let listener = state.listener
-      state.listener = -1
-      return (listener, Array(state.connections.values))
-    }
-    if listener >= 0 {
-      shutdown(listener, Int32(SHUT_RDWR))
-      _ = close(listener)
-    }
-    for connection in connections {
-      connection.request?.cancel()
-      shutdown(connection.descriptor, Int32(SHUT_RDWR))
-    }
+    closeListenerAndConnections(stopping: false)
     logger.info("away for \(seconds) s")
     let port = self.port
     Thread.detachNewThread { [self] in

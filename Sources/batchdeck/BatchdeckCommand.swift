@@ -80,15 +80,7 @@ enum BatchdeckCommand {
   }
 
   private static func makeLogger(_ options: DashboardOptions) -> Logger {
-    let path = options.logFile ?? Paths.defaultLogFile
-    do {
-      let sink = try FileLogSink(path: path)
-      return Logger(label: "batchdeck", level: options.logLevel, sink: sink)
-    } catch {
-      FileHandle.standardError.write(
-        Data("batchdeck: cannot write the log to \(path) (\(error)); running without a log\n".utf8))
-      return .disabled
-    }
+    CommandLog.make(path: options.logFile, level: options.logLevel)
   }
 
   private static func loadThemes(_ options: DashboardOptions) throws(ThemeError) -> (Theme, Theme) {

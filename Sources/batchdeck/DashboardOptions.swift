@@ -66,51 +66,22 @@ struct DashboardOptions {
   /// Parses arguments (without the program name).
   static func parse(_ arguments: [String]) throws(UsageError) -> DashboardOptions {
     var options = DashboardOptions()
-    var remaining = arguments[...]
-    func value(for flag: String) throws(UsageError) -> String {
-      guard let next = remaining.popFirst(), !next.hasPrefix("--") else {
-        throw UsageError(message: "\(flag) needs a value")
-      }
-      return next
-    }
-    while let argument = remaining.popFirst() {
-      var flag = argument
-      if let equals = argument.firstIndex(of: "="), argument.hasPrefix("--") {
-        flag = String(argument[..<equals])
-        remaining.insert(
-          String(argument[argument.index(after: equals)...]), at: remaining.startIndex)
-      }
-      if try options.cluster.take(flag, from: &remaining) { continue }
+    var cursor = ArgumentCursor(arguments)
+    func value(for flag: String) throws(UsageError) -> String { try cursor.value(for: flag) }
+    while let (flag, argument) = cursor.nextFlag() {
+      if try options.cluster.take(flag, from: &cursor.remaining) { continue }
       switch flag {
       case "--demo": options.demo = true
       case "--scenario":
         options.scenarioPath = try value(for: flag)
         options.demo = true
-      case "--speed":
-        let text = try value(for: flag)
-        guard let speed = Double(text), speed > 0, speed <= 100_000 else {
-          throw UsageError(
-            message: "--speed must be a number above 0 and at most 100000, not \(text)")
-        }
-        options.speed = speed
-      case "--clock":
-        let text = try value(for: flag)
-        guard let date = parseTimestamp(text) else {
-          throw UsageError(
-            message: "--clock must be an RFC 3339 time such as 2026-01-01T00:00:00Z, not \(text)")
-        }
-        options.clockStart = date
+      case "--speed": options.speed = try cursor.speed(for: flag)
+      case "--clock": options.clockStart = try cursor.time(for: flag)
       case "--theme": options.theme = try value(for: flag)
       case "--no-color": options.noColor = true
       case "--readonly", "--read-only": options.readOnly = true
       case "--log-file": options.logFile = try value(for: flag)
-      case "--log-level":
-        let text = try value(for: flag)
-        guard let level = LogLevel(name: text) else {
-          throw UsageError(
-            message: "--log-level must be one of trace, debug, info, warning, error, not \(text)")
-        }
-        options.logLevel = level
+      case "--log-level": options.logLevel = try cursor.logLevel(for: flag)
       case "-h", "--help": options.showHelp = true
       case "--version": options.showVersion = true
       default:
@@ -121,12 +92,5 @@ struct DashboardOptions {
       throw UsageError(message: "-n and -A cannot be used together")
     }
     return options
-  }
-
-  private static func parseTimestamp(_ text: String) -> Date? {
-    let formatter = ISO8601DateFormatter()
-    if let date = formatter.date(from: text) { return date }
-    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    return formatter.date(from: text)
   }
 }

@@ -143,15 +143,7 @@ enum SimServeCommand {
   }
 
   private static func makeLogger(_ options: SimServeOptions) -> Logger {
-    let path = options.logFile ?? Paths.defaultLogFile
-    do {
-      let sink = try FileLogSink(path: path)
-      return Logger(label: "batchdeck", level: options.logLevel, sink: sink)
-    } catch {
-      FileHandle.standardError.write(
-        Data("batchdeck: cannot write the log to \(path) (\(error)); running without a log\n".utf8))
-      return .disabled
-    }
+    CommandLog.make(path: options.logFile, level: options.logLevel)
   }
 
   private static func fail(_ message: String) -> Int32 {

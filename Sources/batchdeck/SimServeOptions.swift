@@ -51,49 +51,20 @@ struct SimServeOptions {
   /// Parses the arguments after `sim serve`.
   static func parse(_ arguments: [String]) throws(UsageError) -> SimServeOptions {
     var options = SimServeOptions()
-    var remaining = arguments[...]
-    func value(for flag: String) throws(UsageError) -> String {
-      guard let next = remaining.popFirst(), !next.hasPrefix("--") else {
-        throw UsageError(message: "\(flag) needs a value")
-      }
-      return next
-    }
-    while let argument = remaining.popFirst() {
-      var flag = argument
-      if let equals = argument.firstIndex(of: "="), argument.hasPrefix("--") {
-        flag = String(argument[..<equals])
-        remaining.insert(
-          String(argument[argument.index(after: equals)...]), at: remaining.startIndex)
-      }
+    var cursor = ArgumentCursor(arguments)
+    func value(for flag: String) throws(UsageError) -> String { try cursor.value(for: flag) }
+    while let (flag, argument) = cursor.nextFlag() {
       switch flag {
       case "--listen": (options.host, options.port) = try listen(try value(for: flag))
       case "--kubeconfig-out": options.kubeconfigOut = try value(for: flag)
       case "--scenario": options.scenarioPath = try value(for: flag)
-      case "--speed":
-        let text = try value(for: flag)
-        guard let speed = Double(text), speed > 0, speed <= 100_000 else {
-          throw UsageError(
-            message: "--speed must be a number above 0 and at most 100000, not \(text)")
-        }
-        options.speed = speed
-      case "--clock":
-        let text = try value(for: flag)
-        guard let date = RFC3339.parse(text) else {
-          throw UsageError(
-            message: "--clock must be an RFC 3339 time such as 2026-01-01T00:00:00Z, not \(text)")
-        }
-        options.clockStart = date
+      case "--speed": options.speed = try cursor.speed(for: flag)
+      case "--clock": options.clockStart = try cursor.time(for: flag)
       case "--paused": options.paused = true
       case "--tls": options.tls = true
       case "--faults": options.faults = try faults(try value(for: flag))
       case "--log-file": options.logFile = try value(for: flag)
-      case "--log-level":
-        let text = try value(for: flag)
-        guard let level = LogLevel(name: text) else {
-          throw UsageError(
-            message: "--log-level must be one of trace, debug, info, warning, error, not \(text)")
-        }
-        options.logLevel = level
+      case "--log-level": options.logLevel = try cursor.logLevel(for: flag)
       case "--scale": options.scale = options.scale ?? ScaleScenario()
       case "--cronjobs", "--jobs", "--pods", "--namespaces", "--churn":
         let text = try value(for: flag)
