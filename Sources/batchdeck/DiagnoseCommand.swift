@@ -5,25 +5,26 @@ import Foundation
 import KubeClient
 import KubeYAML
 
-/// `batchdeck diagnose cronjob/NAME [-n NS] [--now TIME] [-o json] [--kubeconfig F]
-/// [--context C] [--scenario PATH | --demo]`: what is happening to one CronJob and why, with
-/// the evidence and the fix.
+/// `batchdeck diagnose cronjob/NAME|job/NAME [-n NS] [--now TIME] [-o json] [--kubeconfig F]
+/// [--context C] [--scenario PATH | --demo]`: what is happening to one CronJob (or Job) and
+/// why, with the evidence and the fix.
 ///
 /// The objects are read over the API: from the kubeconfig's cluster, or from the simulated
 /// cluster holding a scenario, loaded as a cluster stores them (statuses kept, no create-time
 /// validation, so an invalid schedule can be diagnosed) and not running, so `--now` can be any
-/// moment. Exit status 0 when the diagnosis ran, 2 for bad input or a
-/// CronJob that does not exist.
+/// moment. Exit status 0 when the diagnosis ran, 2 for bad input or an object that does not
+/// exist.
 enum DiagnoseCommand {
   static let usage = """
-    usage: batchdeck diagnose cronjob/NAME [-n NAMESPACE] [--now TIME] [-o text|json]
+    usage: batchdeck diagnose cronjob/NAME|job/NAME [-n NAMESPACE] [--now TIME] [-o text|json]
                               [--kubeconfig FILE] [--context NAME] [--scenario PATH | --demo]
 
     Says in plain words what is happening to a CronJob and why: an invalid schedule or zone,
     suspension, runs missed or late (startingDeadlineSeconds, more than 100 missed), a Forbid
     CronJob blocked by a stuck run, failed runs and their containers, the controller's
-    warnings, and time-zone or daylight-saving surprises. Each finding has a severity, its
-    evidence and a fix.
+    warnings, history limits and TTLs, Jobs that look like its runs but are not, and
+    time-zone or daylight-saving surprises. For a Job: a sidecar that keeps it running, why
+    it failed, when its TTL deletes it. Each finding has a severity, its evidence and a fix.
 
       -n, --namespace NS  the CronJob's namespace (default: the context's, or default)
       --now TIME          the moment to diagnose at, RFC 3339 (default: now)
@@ -41,8 +42,24 @@ enum DiagnoseCommand {
     var status: Int32
   }
 
+  /// What to diagnose: `cronjob/NAME` or `job/NAME`.
+  enum Target: Equatable {
+    case cronJob(String)
+    case job(String)
+
+    init?(_ argument: String) {
+      let parts = argument.split(separator: "/", maxSplits: 1).map(String.init)
+      guard parts.count == 2, !parts[1].isEmpty else { return nil }
+      switch parts[0] {
+      case "cronjob", "cronjobs", "cj": self = .cronJob(parts[1])
+      case "job", "jobs": self = .job(parts[1])
+      default: return nil
+      }
+    }
+  }
+
   struct Options {
-    var name = ""
+    var target: Target?
     var namespace: String?
     var cluster = ClusterOptions()
     var now = Date()
@@ -58,7 +75,7 @@ enum DiagnoseCommand {
     } catch {
       return fail(error.message)
     }
-    if options.name.isEmpty {
+    guard let target = options.target else {
       print(usage)
       return 0
     }
@@ -70,60 +87,63 @@ enum DiagnoseCommand {
     } catch {
       return fail(error.message, status: error.status)
     }
-    guard
-      let cronJob = snapshot.cronJobs.first(where: { $0.metadata.name == options.name })
-    else {
-      return fail(
-        "cronjobs.batch \"\(options.name)\" not found in namespace \(source.namespace)")
+    switch target {
+    case .cronJob(let name):
+      guard let cronJob = snapshot.cronJobs.first(where: { $0.metadata.name == name }) else {
+        return fail("cronjobs.batch \"\(name)\" not found in namespace \(source.namespace)")
+      }
+      let logs = lastLines(of: cronJob, in: snapshot, from: source.api)
+      let diagnosis = Diagnosis.diagnose(cronJob, in: snapshot, now: options.now, logs: logs)
+      print(
+        options.json
+          ? DiagnosisReport.json(diagnosis).jsonText
+          : DiagnosisReport.text(diagnosis, now: options.now))
+    case .job(let name):
+      guard let job = snapshot.jobs.first(where: { $0.metadata.name == name }) else {
+        return fail("jobs.batch \"\(name)\" not found in namespace \(source.namespace)")
+      }
+      let diagnosis = Diagnosis.diagnose(job: job, in: snapshot, now: options.now)
+      print(
+        options.json
+          ? DiagnosisReport.json(diagnosis).jsonText
+          : diagnosis.lines.map(\.plainText).joined(separator: "\n"))
     }
-    let logs = lastLines(of: cronJob, in: snapshot, from: source.api)
-    let diagnosis = Diagnosis.diagnose(cronJob, in: snapshot, now: options.now, logs: logs)
-    print(
-      options.json
-        ? DiagnosisReport.json(diagnosis).jsonText
-        : DiagnosisReport.text(diagnosis, now: options.now))
     return 0
   }
 
-  private static func parse(_ arguments: [String]) throws(UsageError) -> Options {
+  static func parse(_ arguments: [String]) throws(UsageError) -> Options {
     var options = Options()
-    var remaining = arguments[...]
-    func value(_ flag: String) throws(UsageError) -> String {
-      guard let next = remaining.popFirst() else {
-        throw UsageError(message: "\(flag) needs a value")
+    var cursor = ArgumentCursor(arguments)
+    while let (flag, argument) = cursor.nextFlag() {
+      if flag == "-A" || flag == "--all-namespaces" {
+        throw UsageError(message: "\(flag) does not apply: diagnose one object, in one namespace")
       }
-      return next
-    }
-    while let argument = remaining.popFirst() {
-      switch argument {
+      if try options.cluster.take(flag, from: &cursor.remaining) { continue }
+      switch flag {
       case "-h", "--help": return Options()
-      case "-n", "--namespace": options.namespace = try value(argument)
-      case "--kubeconfig": options.cluster.kubeconfig = try value(argument)
-      case "--context": options.cluster.context = try value(argument)
       case "--now":
-        let text = try value(argument)
+        let text = try cursor.value(for: flag)
         guard let date = RFC3339.parse(text) else {
           throw UsageError(message: "--now must be an RFC 3339 time such as 2025-06-10T08:00:00Z")
         }
         options.now = date
       case "-o", "--output":
-        let format = try value(argument)
+        let format = try cursor.value(for: flag)
         guard format == "json" || format == "text" else {
           throw UsageError(message: "-o must be text or json, not \(format)")
         }
         options.json = format == "json"
-      case "--scenario": options.scenario = try value(argument)
+      case "--scenario": options.scenario = try cursor.value(for: flag)
       case "--demo": options.demo = true
-      case _
-      where argument.hasPrefix("cronjob/") || argument.hasPrefix("cronjobs/")
-        || argument.hasPrefix("cj/"):
-        options.name = String(argument.split(separator: "/", maxSplits: 1)[1])
       default:
-        throw UsageError(
-          message: "unexpected \(argument): name the CronJob as cronjob/NAME; see --help")
+        guard let target = Target(argument) else {
+          throw UsageError(
+            message: "unexpected \(argument): name the CronJob as cronjob/NAME; see --help")
+        }
+        options.target = target
       }
     }
-    options.cluster.namespace = options.namespace
+    options.namespace = options.cluster.namespace
     return options
   }
 

@@ -81,25 +81,19 @@ enum GetCommand {
 
   static func parse(_ arguments: [String]) throws(UsageError) -> Options {
     var options = Options()
-    var remaining = arguments[...]
+    var cursor = ArgumentCursor(arguments)
     var resource: String?
-    while let argument = remaining.popFirst() {
-      var flag = argument
-      if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
-        flag = String(argument[..<equals])
-        remaining.insert(
-          String(argument[argument.index(after: equals)...]), at: remaining.startIndex)
-      }
-      if try options.cluster.take(flag, from: &remaining) { continue }
+    while let (flag, argument) = cursor.nextFlag() {
+      if try options.cluster.take(flag, from: &cursor.remaining) { continue }
       switch flag {
       case "-o", "--output":
-        let text = remaining.popFirst() ?? ""
+        let text = try cursor.value(for: flag)
         guard let output = Output(rawValue: text), output != .table else {
           throw UsageError(message: "-o must be wide or json, not \(text)")
         }
         options.output = output
       case "--now":
-        let text = remaining.popFirst() ?? ""
+        let text = try cursor.value(for: flag)
         guard let date = RFC3339.parse(text) else {
           throw UsageError(message: "--now must be an RFC 3339 time such as 2026-01-01T00:00:00Z")
         }

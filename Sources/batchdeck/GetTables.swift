@@ -21,18 +21,29 @@ enum GetTables {
       ]
       if wide { header += ["CONTAINERS", "IMAGES"] }
       header += ["DESCRIPTION", "NEXT RUN", "LAST RESULT"]
+      if wide { header += ["STATE", "HISTORY"] }
+      let snapshot = ClusterSnapshot(cronJobs: cronJobs, jobs: jobs)
       rows = cronJobs.map { cronJob in
         var row = cronJob.printedColumns(now: now)
         if wide { row += containerColumns(cronJob.containers) }
-        return row + scheduleColumns(cronJob, jobs: jobs, now: now)
+        row += scheduleColumns(cronJob, jobs: jobs, now: now)
+        if wide { row += stateColumns(cronJob, jobs: snapshot.jobs(of: cronJob), now: now) }
+        return row
       }
       namespaces = cronJobs.map(\.metadata.namespace)
     case .jobs:
       let decoded = items.map(Job.init(wire:))
       header = ["NAME", "STATUS", "COMPLETIONS", "DURATION", "AGE"]
-      if wide { header += ["CONTAINERS", "IMAGES"] }
+      if wide { header += ["CONTAINERS", "IMAGES", "AUTO-DELETE"] }
       rows = decoded.map { job in
-        job.printedColumns(now: now) + (wide ? containerColumns(job.containers) : [])
+        job.printedColumns(now: now)
+          + (wide
+            ? containerColumns(job.containers)
+              + [
+                job.ttlCountdown(now: now)?.text.replacingOccurrences(of: "auto-delete ", with: "")
+                  ?? "<none>"
+              ]
+            : [])
       }
       namespaces = decoded.map(\.metadata.namespace)
     case .pods, .events:
@@ -82,6 +93,14 @@ enum GetTables {
     return [
       description, next, last.map { "\($0.printedStatus) (\($0.metadata.name))" } ?? "<none>",
     ]
+  }
+
+  /// STATE and HISTORY of a CronJob (`-o wide`): its state word, as the dashboard's row and
+  /// `diagnose` give it, and what its history limits keep.
+  static func stateColumns(_ cronJob: CronJob, jobs: [Job], now: Date) -> [String] {
+    let health = CronJobHealth.assess(cronJob, jobs: jobs, now: now)
+    let history = HistoryCleanup.assess(cronJob, jobs: jobs).summary
+    return [health.state.rawValue, String(history.dropFirst("history: ".count))]
   }
 
   static func containerColumns(_ containers: [ContainerSpec]) -> [String] {

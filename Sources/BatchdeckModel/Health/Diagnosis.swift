@@ -24,16 +24,63 @@ public enum Diagnosis {
       findings += context.timingFindings()
     }
     findings += context.activeFindings()
+    findings += context.runningFindings()
     findings += context.failureFindings()
     findings += context.eventFindings()
+    findings += context.ownershipFindings()
+    findings += context.historyFindings()
+    findings += context.ttlFindings()
     findings += context.timeZoneFindings()
-    let ordered = findings.enumerated().sorted { lhs, rhs in
+    return CronJobDiagnosis(
+      namespace: cronJob.metadata.namespace, name: cronJob.metadata.name, health: health,
+      findings: stateFirst(findings, health: health))
+  }
+
+  /// Most severe first, except that the finding behind the state word leads, so the CronJob
+  /// row and the diagnosis never disagree. A state with no finding of its own (a failed run
+  /// whose Job is gone, say) gets one from the state's reason.
+  static func stateFirst(_ findings: [Finding], health: CronJobHealth) -> [Finding] {
+    var ordered = findings.enumerated().sorted { lhs, rhs in
       lhs.element.severity == rhs.element.severity
         ? lhs.offset < rhs.offset : lhs.element.severity > rhs.element.severity
     }.map(\.element)
-    return CronJobDiagnosis(
-      namespace: cronJob.metadata.namespace, name: cronJob.metadata.name, health: health,
-      findings: ordered)
+    let codes = health.state.findingCodes
+    guard !codes.isEmpty else { return ordered }
+    if let index = ordered.firstIndex(where: { codes.contains($0.code) }) {
+      ordered.insert(ordered.remove(at: index), at: 0)
+    } else {
+      let summary = health.reason.prefix(1).uppercased() + health.reason.dropFirst()
+      ordered.insert(
+        Finding(
+          severity: health.state.severity, code: health.state.rawValue, summary: summary + "."),
+        at: 0)
+    }
+    return ordered
+  }
+}
+
+extension CronJobState {
+  /// The codes of the findings that explain this state; empty for `ok`.
+  public var findingCodes: Set<String> {
+    switch self {
+    case .invalid: ["invalid-schedule", "invalid-time-zone", "schedule-never-fires", "invalid"]
+    case .missed: ["missed-starting-deadline", "too-many-missed", "missed"]
+    case .blocked: ["blocked-by-active-job", "blocked"]
+    case .failing: ["last-run-failed", "failing"]
+    case .late: ["late"]
+    case .running: ["running"]
+    case .suspended: ["suspended"]
+    case .ok: []
+    }
+  }
+
+  /// How much the state matters, for a finding made from it.
+  var severity: Finding.Severity {
+    switch self {
+    case .invalid, .missed, .blocked, .failing: .critical
+    case .late, .suspended: .warning
+    case .running, .ok: .info
+    }
   }
 }
 

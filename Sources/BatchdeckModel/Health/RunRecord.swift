@@ -58,7 +58,9 @@ public struct RunRecord: Sendable, Hashable {
     return (finishTime ?? now).timeIntervalSince(startTime)
   }
 
-  /// The scheduled time from the controller's annotation, else from the Job name's minutes.
+  /// The scheduled time from the controller's annotation (RFC 3339, in the CronJob's zone),
+  /// else from the Job name's suffix: minutes since the epoch, or seconds from very old
+  /// controllers (ten digits and more; minutes reach that only after the year 3800).
   static func scheduledTime(of job: Job) -> Date? {
     if job.isManualRun { return nil }
     let annotation = job.metadata.annotations["batch.kubernetes.io/cronjob-scheduled-timestamp"]
@@ -70,9 +72,10 @@ public struct RunRecord: Sendable, Hashable {
       return date
     }
     guard let owner = job.cronJobOwner, job.metadata.name.hasPrefix(owner.name + "-"),
-      let minutes = Int64(job.metadata.name.dropFirst(owner.name.count + 1))
+      let number = Int64(job.metadata.name.dropFirst(owner.name.count + 1))
     else { return nil }
-    return Date(timeIntervalSince1970: Double(minutes * 60))
+    let seconds = number >= 1_000_000_000 ? number : number * 60
+    return Date(timeIntervalSince1970: Double(seconds))
   }
 
   /// `2026-12-04T02:00:00Z`, the form the CronJob controller writes, parsed without a

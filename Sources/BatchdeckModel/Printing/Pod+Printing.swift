@@ -115,8 +115,19 @@ extension Pod {
 extension Pod {
   /// What went wrong with the pod, in a few words: the first failing container's reason and
   /// exit code (`OOMKilled, exit 137`), or its waiting message; `nil` when nothing failed.
+  ///
+  /// A native sidecar (an init container with `restartPolicy: Always`) that ended after the
+  /// pod's own containers is the kubelet stopping it (often exit 143, SIGTERM), not a failure.
   public var failureDetail: String? {
+    let sidecars = Set(initContainers.filter(\.isSidecar).map(\.name))
+    let workEnded =
+      !containerStatuses.isEmpty
+      && containerStatuses.allSatisfy {
+        if case .terminated = $0.state { return true }
+        return false
+      }
     for status in initContainerStatuses + containerStatuses {
+      if workEnded, sidecars.contains(status.name), case .terminated = status.state { continue }
       switch status.state {
       case .terminated(let end) where end.exitCode != 0:
         return Self.describe(end, container: status.name)

@@ -81,7 +81,7 @@ public struct ClusterSnapshot: Sendable, Hashable {
       ?? pods.filter {
         $0.metadata.namespace == job.metadata.namespace
           && ($0.jobOwner?.uid == job.metadata.uid
-            || ($0.jobOwner == nil && $0.metadata.labels["job-name"] == job.metadata.name))
+            || ($0.jobOwner == nil && $0.jobNameLabel == job.metadata.name))
       }
     return owned.sorted { lhs, rhs in
       let left = lhs.metadata.creationTimestamp ?? .distantPast

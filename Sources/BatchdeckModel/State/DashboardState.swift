@@ -25,6 +25,8 @@ public enum DashboardAction: Sendable, Hashable {
   case toggleMark
   /// Show or hide the key help.
   case toggleHelp
+  /// Show or hide the diagnosis panel of the selected CronJob (the `w` key: why).
+  case toggleDiagnosis
   /// Accept the open confirmation.
   case accept
   /// Dismiss the open confirmation.
@@ -65,6 +67,8 @@ public struct DashboardState: Sendable, Hashable {
   public var flash: Flash?
   /// Whether the key help is shown over the screen.
   public var showingHelp = false
+  /// The diagnosis panel, while it is open (`DashboardState+Diagnosis.swift`).
+  public var diagnosisPanel: DiagnosisPanel?
   /// Whether actions that change the cluster are turned off (`--readonly`).
   public var readOnly = false
   /// RBAC answers learned so far, by verb, kind and namespace.
@@ -101,6 +105,9 @@ public struct DashboardState: Sendable, Hashable {
       showingHelp = false
       return .redraw
     }
+    if diagnosisPanel != nil, let outcome = applyToDiagnosis(action, in: snapshot, now: now) {
+      return outcome
+    }
     let rows = rows(in: snapshot)
     switch action {
     case .quit:
@@ -109,6 +116,7 @@ public struct DashboardState: Sendable, Hashable {
       begin(action, rows: rows, in: snapshot, now: now)
     case .toggleMark: toggleMark(rows: rows)
     case .toggleHelp: showingHelp = true
+    case .toggleDiagnosis: openDiagnosis(rows: rows)
     case .accept, .cancel, .cyclePropagation, .setPropagation:
       return .none
     case .moveUp: move(by: -1, rows: rows)

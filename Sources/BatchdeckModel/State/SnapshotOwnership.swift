@@ -10,7 +10,7 @@ public struct SnapshotOwnership: Sendable, Hashable {
   var jobsByOwnerName: [Key: [Int]] = [:]
   /// Pods with a Job owner reference, by namespace and the reference's UID.
   var podsByOwnerUID: [Key: [Int]] = [:]
-  /// Pods without one, by namespace and their `job-name` label.
+  /// Pods without one, by namespace and their job-name label.
   var podsByJobName: [Key: [Int]] = [:]
 
   struct Key: Hashable, Sendable {
@@ -35,7 +35,7 @@ public struct SnapshotOwnership: Sendable, Hashable {
       let namespace = pod.metadata.namespace
       if let owner = pod.jobOwner {
         podsByOwnerUID[Key(namespace: namespace, value: owner.uid), default: []].append(position)
-      } else if let name = pod.metadata.labels["job-name"] {
+      } else if let name = pod.jobNameLabel {
         podsByJobName[Key(namespace: namespace, value: name), default: []].append(position)
       }
     }
@@ -55,5 +55,13 @@ public struct SnapshotOwnership: Sendable, Hashable {
     let byUID = podsByOwnerUID[Key(namespace: metadata.namespace, value: metadata.uid)] ?? []
     let byName = podsByJobName[Key(namespace: metadata.namespace, value: metadata.name)] ?? []
     return byName.isEmpty ? byUID : (byUID + byName).sorted()
+  }
+}
+
+extension Pod {
+  /// The Job a pod names in its `batch.kubernetes.io/job-name` label (or the older
+  /// `job-name`), for pods that carry no owner reference.
+  var jobNameLabel: String? {
+    metadata.labels["batch.kubernetes.io/job-name"] ?? metadata.labels["job-name"]
   }
 }

@@ -55,6 +55,9 @@ public struct KeyBindings: Sendable {
       keys: [.character("l")], label: "l", action: .showLogs, help: "logs of the latest run",
       showInFooter: true),
     KeyBinding(
+      keys: [.character("w")], label: "w", action: .toggleDiagnosis,
+      help: "why: the CronJob's diagnosis", showInFooter: false),
+    KeyBinding(
       keys: [.character(" ")], label: "Space", action: .toggleMark, help: "mark or unmark row",
       showInFooter: false),
     KeyBinding(

@@ -50,7 +50,8 @@ struct JobPane {
     }
   }
 
-  /// `retries 2/6 · deadline in 3m · ETA in 1m (typical 4m11s) · indexes done 0-11, …`.
+  /// `retries 2/6 · deadline in 3m · ETA in 1m (typical 4m11s) · indexes done 0-11, …`, and
+  /// for a finished Job with `ttlSecondsAfterFinished` when it is deleted.
   func detail(of job: Job, now: Date) -> String {
     let cronJob = job.cronJobOwner.flatMap { owner in
       snapshot.cronJobs.first {
@@ -81,6 +82,7 @@ struct JobPane {
         "indexes done \(Self.orNone(indexes.done)), running \(Self.orNone(indexes.running)), "
           + "failed \(Self.orNone(indexes.failed))")
     }
+    if let countdown = job.ttlCountdown(now: now) { parts.append(countdown.text) }
     if job.isManualRun { parts.append("manual run") }
     return parts.joined(separator: " · ")
   }
