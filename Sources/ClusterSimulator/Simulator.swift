@@ -69,6 +69,8 @@ public final class Simulator: @unchecked Sendable {
       resolved.append((resource, object))
     }
     resolved.sort { order.firstIndex(of: $0.0) ?? 0 < order.firstIndex(of: $1.0) ?? 0 }
+    var loadedUIDs: [String: String] = [:]
+    var loadedWithoutUID: Set<String> = []
     try store.withLock { () throws(SimulatorError) in
       for (resource, input) in resolved {
         var object = input
@@ -77,11 +79,17 @@ public final class Simulator: @unchecked Sendable {
           object[path: ["metadata", "namespace"]] = .string(namespace)
           try ensureNamespace(namespace)
         }
-        object[path: ["metadata", "ownerReferences"]] = resolveOwners(object)
+        object[path: ["metadata", "ownerReferences"]] = resolveOwners(
+          object, loadedUIDs: loadedUIDs, loadedWithoutUID: loadedWithoutUID)
         object["apiVersion"] = .string(resource.apiVersion)
         do throws(APIStatus) {
-          _ = try SimulatedAPIServer.admit(
+          let stored = try SimulatedAPIServer.admit(
             resource, object, store: store, validating: !asStored)
+          if input.uid.isEmpty {
+            loadedWithoutUID.insert(stored.uid)
+          } else {
+            loadedUIDs[input.uid] = stored.uid
+          }
         } catch {
           throw .rejected(error)
         }
@@ -102,14 +110,26 @@ public final class Simulator: @unchecked Sendable {
     }
   }
 
-  private func resolveOwners(_ object: JSONValue) -> JSONValue? {
+  /// Owner references name their owner by the uid it had in the loaded manifests, which the
+  /// store replaces: such a uid is mapped to the stored one (`loadedUIDs`). A reference
+  /// without a uid, or to an owner loaded without one, is resolved by kind and name. A uid of
+  /// no loaded object (an earlier owner of the same name, say) is kept as it is.
+  private func resolveOwners(
+    _ object: JSONValue, loadedUIDs: [String: String], loadedWithoutUID: Set<String>
+  ) -> JSONValue? {
     let references = object.array("metadata", "ownerReferences")
     guard !references.isEmpty else { return object[path: ["metadata", "ownerReferences"]] }
     return .array(
       references.map { reference in
         var copy = reference
-        if let resource = Resource(kind: reference.string("kind") ?? ""),
-          let owner = store.get(resource, object.namespace, reference.string("name") ?? "")
+        let uid = reference.string("uid") ?? ""
+        let resource = Resource(kind: reference.string("kind") ?? "")
+        if let stored = loadedUIDs[uid] {
+          copy["uid"] = .string(stored)
+          if let resource { copy["apiVersion"] = .string(resource.apiVersion) }
+        } else if let resource,
+          let owner = store.get(resource, object.namespace, reference.string("name") ?? ""),
+          uid.isEmpty || loadedWithoutUID.contains(owner.uid)
         {
           copy["uid"] = .string(owner.uid)
           copy["apiVersion"] = .string(resource.apiVersion)

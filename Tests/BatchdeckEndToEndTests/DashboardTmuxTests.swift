@@ -215,3 +215,57 @@ struct ScenarioTmuxTests {
     #expect(output.stderr.contains("parallelism"))
   }
 }
+
+/// The diagnosis panel (`w`) on the demo: the failing and the image-pull CronJobs.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "needs tmux"))
+struct DiagnosisPanelTmuxTests {
+  let home = NSTemporaryDirectory() + "batchdeck-e2e-why-\(getpid())"
+
+  /// The STATE word of a CronJob's row on a 120-column screen.
+  static func state(of name: String, in screen: String) -> String? {
+    let pattern = try? Regex(
+      "│\\S+ +\(name) .*? (ok|running|late|missed|blocked|failing|suspended|invalid) ")
+    return pattern.flatMap { screen.firstMatch(of: $0) }.flatMap { $0.output[1].substring }
+      .map(String.init)
+  }
+
+  @Test func whyShowsTheFindingsThatMatchTheRowAndEscapeCloses() throws {
+    let binary = try #require(BatchdeckBinary.url, "the batchdeck binary is built").path
+    try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+    let session = try TmuxSession(
+      command: [binary, "--demo", "--speed", "30"], width: 120, height: 40,
+      environment: ["HOME": home, "TERM": "xterm-256color", "LANG": "C.UTF-8"])
+
+    let failing = try session.waitForScreen(timeout: 40) {
+      Self.state(of: "feature-backfill", in: $0) == "failing"
+    }
+    #expect(Self.state(of: "feature-backfill", in: failing) == "failing", "screen:\n\(failing)")
+    try session.send("G")
+    try session.send("w")
+    let panel = try session.waitForScreen { $0.contains("Why cronjob/feature-backfill is ") }
+    let title = panel.firstMatch(of: /Why cronjob\/feature-backfill is (\w+)/).map { String($0.1) }
+    #expect(title == Self.state(of: "feature-backfill", in: panel), "screen:\n\(panel)")
+    #expect(panel.contains("CRITICAL The last run, feature-backfill-"), "screen:\n\(panel)")
+    #expect(panel.contains("BackoffLimitExceeded"))
+    #expect(panel.contains("fix: "))
+
+    try session.send("Escape")
+    let closed = try session.waitForScreen { !$0.contains("Why cronjob/") }
+    #expect(!closed.contains("Why cronjob/"), "Esc closes the panel:\n\(closed)")
+    #expect(closed.contains("Jobs all"), "the Jobs pane is back")
+
+    try session.send("g")
+    try session.send("j")
+    try session.send("j")
+    try session.waitForScreen(timeout: 20) {
+      Self.state(of: "report-export", in: $0).map { ["running", "blocked"].contains($0) } ?? false
+    }
+    try session.send("w")
+    let pull = try session.waitForScreen(timeout: 20) {
+      $0.contains("Why cronjob/report-export is ") && $0.contains("ImagePullBackOff")
+    }
+    #expect(pull.contains("ImagePullBackOff"), "the stuck pod is named:\n\(pull)")
+    try session.send("q")
+    #expect(session.exitStatus() == 0)
+  }
+}

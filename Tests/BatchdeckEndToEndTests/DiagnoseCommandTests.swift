@@ -170,4 +170,53 @@ import Testing
     #expect(output.stdout.contains(#""code":"invalid-schedule""#))
     #expect(output.stdout.contains("failed to parse int from L"))
   }
+
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: cases.path), "needs ../shared"))
+  func ownedJobsByUIDWhenTheCronJobWasCreatedAgain() throws {
+    let output = try diagnose(
+      "28-jobs-owned-by-cronjob-manual-trigger",
+      ["cronjob/backup", "-n", "db-ops", "--now", "2025-06-13T00:10:00Z"])
+    #expect(output.status == 0, "stderr: \(output.stderr)")
+    #expect(output.stdout.hasPrefix("cronjob/backup in namespace db-ops: running"))
+    #expect(output.stdout.contains("runs in the cluster: 4,"), "\(output.stdout)")
+    #expect(output.stdout.contains("job backup-29158560 belongs to an earlier CronJob"))
+    #expect(output.stdout.contains("job backup-restore-drill has no owner reference"))
+    #expect(output.stdout.contains("forgot: backup-manual-7xk2p"))
+  }
+
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: cases.path), "needs ../shared"))
+  func historyLimitsAndTheKeptFailedRun() throws {
+    let output = try diagnose(
+      "26-history-limits-defaults",
+      ["cronjob/curator", "-n", "logging", "--now", "2025-06-10T08:00:00Z", "-o", "json"])
+    #expect(output.status == 0, "stderr: \(output.stderr)")
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+    #expect(json["state"] as? String == "ok")
+    let findings = try #require(json["findings"] as? [[String: Any]])
+    let codes = findings.compactMap { $0["code"] as? String }
+    #expect(codes.contains("history-pending-cleanup"))
+    #expect(codes.contains("history-failed-kept"))
+    #expect(output.stdout.contains("history: 3/3 successful, 1/1 failed (2 pending cleanup)"))
+  }
+
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: cases.path), "needs ../shared"))
+  func jobsWithASidecarAndWithATTL() throws {
+    let sidecar = try diagnose(
+      "38-pod-sidecar-keeps-job-running",
+      ["job/pg-backup-29159100", "-n", "mesh-jobs", "--now", "2025-06-10T12:00:00Z"])
+    #expect(sidecar.status == 0, "stderr: \(sidecar.stderr)")
+    #expect(sidecar.stdout.hasPrefix("job/pg-backup-29159100 in namespace mesh-jobs: Running"))
+    #expect(
+      sidecar.stdout.contains(
+        "WARNING: Main container backup finished 2025-06-10T11:06:40Z (exit 0) but sidecar "
+          + "istio-proxy is still running"))
+    let ttl = try diagnose(
+      "34-job-ttl-after-finished",
+      ["job/pi-with-ttl", "-n", "scratch", "--now", "2025-06-10T08:01:00Z"])
+    #expect(ttl.stdout.contains("auto-delete in 2m20s"), "\(ttl.stdout)")
+    let missing = try diagnose("34-job-ttl-after-finished", ["job/nope", "-n", "scratch"])
+    #expect(missing.status == 2)
+    #expect(missing.stderr.contains(#"jobs.batch "nope" not found in namespace scratch"#))
+  }
 }

@@ -60,4 +60,35 @@ struct GetRealWorldTests {
     #expect(row[5] == "2d23h", "LAST SCHEDULE: \(row)")
     #expect(row.contains("in 5m"), "NEXT RUN: \(row)")
   }
+
+  @Test(.enabled(if: haveCases, "needs ../shared"))
+  func historyAndAutoDeleteInWideTables() throws {
+    let now = "2025-06-10T08:00:00Z"
+    let server = try serve("26-history-limits-defaults", now: now)
+    defer { server.stop() }
+    let cronJobs = try BatchdeckBinary.run([
+      "get", "cronjobs", "-n", "logging", "-o", "wide", "--now", now,
+      "--kubeconfig", server.kubeconfig,
+    ])
+    #expect(cronJobs.status == 0, "stderr: \(cronJobs.stderr)")
+    let row = try #require(rows(cronJobs.stdout)["curator"])
+    #expect(row.suffix(2) == ["ok", "3/3 successful, 1/1 failed (2 pending cleanup)"], "\(row)")
+    let jobs = try BatchdeckBinary.run([
+      "get", "jobs", "-n", "logging", "--now", now, "--kubeconfig", server.kubeconfig,
+    ])
+    #expect(rows(jobs.stdout)["curator-29136960"]?[1...4] == ["Failed", "0/1", "15d", "15d"])
+
+    let ttlNow = "2025-06-10T08:01:00Z"
+    let ttlServer = try serve("34-job-ttl-after-finished", now: ttlNow)
+    defer { ttlServer.stop() }
+    let ttl = try BatchdeckBinary.run([
+      "get", "jobs", "-n", "scratch", "-o", "wide", "--now", ttlNow,
+      "--kubeconfig", ttlServer.kubeconfig,
+    ])
+    #expect(ttl.status == 0, "stderr: \(ttl.stderr)")
+    let table = rows(ttl.stdout)
+    #expect(table["pi-with-ttl"]?.last == "in 2m20s", "\(ttl.stdout)")
+    #expect(table["failed-with-ttl"]?.last == "in 10m")
+    #expect(table["clock-skewed"]?.last?.hasPrefix("finished in the future (clock skew?)") == true)
+  }
 }

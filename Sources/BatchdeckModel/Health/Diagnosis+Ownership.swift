@@ -1,7 +1,8 @@
 import Foundation
 
 extension DiagnosisContext {
-  /// The running state, with each active Job and anything that keeps it from finishing.
+  /// The running state, with each active Job, its pods that are failing or stuck, and a
+  /// sidecar that keeps it from finishing.
   func runningFindings() -> [Finding] {
     guard health.state == .running else { return [] }
     var evidence: [String] = []
@@ -12,7 +13,13 @@ extension DiagnosisContext {
       evidence.append(
         "job \(job.metadata.name): \(job.printedStatus)"
           + (start.map { " since \(Self.time($0)) (\(Self.ago($0, now: now)))" } ?? ""))
-      findings += Diagnosis.sidecarFindings(job, pods: snapshot.pods(of: job), now: now)
+      let pods = snapshot.pods(of: job)
+      for pod in pods where pod.failureDetail != nil {
+        let status = pod.printedStatus(now: now).status
+        evidence.append(
+          "pod \(pod.metadata.name): \(status)" + (pod.failureDetail.map { " (\($0))" } ?? ""))
+      }
+      findings += Diagnosis.sidecarFindings(job, pods: pods, now: now)
     }
     if let typical = health.typicalDuration {
       evidence.append("runs that succeeded took \(HumanDuration.format(typical)) typically")
