@@ -281,3 +281,23 @@ import Testing
     #expect(state.apply(.quit, in: snapshot, now: now) == .quit)
   }
 }
+
+extension OnCallAnswersTests {
+  @Test func panelFromTheJobsPaneExplainsTheOwningCronJobOnly() {
+    let standalone = job("adhoc", start: 60)
+    let run = job("sweep-29999990", start: 60, owner: owner)
+    var other = cronJob()
+    other.metadata.name = "aaa-first"
+    other.metadata.uid = "other"
+    let snapshot = ClusterSnapshot(
+      cronJobs: [other, cronJob(active: ["sweep-29999990"])], jobs: [standalone, run])
+    var state = DashboardState()
+    state.focus = .jobs
+    state.selectedJob = standalone.id
+    _ = state.apply(.toggleDiagnosis, in: snapshot, now: now)
+    #expect(state.diagnosisPanel == nil, "a Job of no CronJob opens no CronJob's panel")
+    state.selectedJob = run.id
+    _ = state.apply(.toggleDiagnosis, in: snapshot, now: now)
+    #expect(state.diagnosisPanel?.cronJobUID == "cj")
+  }
+}

@@ -112,3 +112,66 @@ import Testing
     #expect(DiagnosisPane.wrap("", width: 4) == [""])
   }
 }
+
+extension DiagnosisPaneTests {
+  @Test func jobDetailLineShowsTheTTLAndALingeringSidecar() throws {
+    let now = Self.now
+    let finished = Job(
+      metadata: ObjectMeta(namespace: "default", name: "migrate", uid: "uid-migrate"),
+      ttlSecondsAfterFinished: 300,
+      conditions: [Condition(type: "Complete", status: "True", lastTransitionTime: now - 160)],
+      startTime: now - 200, completionTime: now - 160, succeeded: 1)
+    var meshed = Job(
+      metadata: ObjectMeta(namespace: "default", name: "backup", uid: "uid-backup"),
+      startTime: now - 900, active: 1)
+    meshed.containers = [ContainerSpec(name: "backup", image: "b")]
+    let pod = Pod(
+      metadata: ObjectMeta(
+        namespace: "default", name: "backup-x1", uid: "uid-x1",
+        labels: ["batch.kubernetes.io/job-name": "backup"]),
+      containers: [
+        ContainerSpec(name: "backup", image: "b"), ContainerSpec(name: "proxy", image: "p"),
+      ],
+      phase: "Running",
+      containerStatuses: [
+        ContainerStatus(
+          name: "backup", state: .terminated(Termination(exitCode: 0, reason: "Completed"))),
+        ContainerStatus(name: "proxy", ready: true, state: .running(startedAt: now - 900)),
+      ])
+    let snapshot = ClusterSnapshot(jobs: [meshed, finished], pods: [pod])
+    var state = DashboardState()
+    state.focus = .jobs
+    state.selectedJob = "uid-migrate"
+    let pane = JobPane(
+      rows: state.rows(in: snapshot), snapshot: snapshot, focused: true)
+    #expect(pane.detail(of: finished, now: now).hasSuffix("auto-delete in 2m20s"))
+    #expect(
+      pane.detail(of: meshed, now: now).contains("work done, sidecar proxy keeps backup-x1 running")
+    )
+  }
+}
+
+extension DiagnosisPaneTests {
+  @Test func cronJobDetailLineShowsJobsPendingCleanup() throws {
+    let now = Self.now
+    let owner = OwnerReference(kind: "CronJob", name: "curator", uid: "uid-curator")
+    var curator = CronJob(
+      metadata: ObjectMeta(namespace: "logging", name: "curator", uid: "uid-curator"),
+      schedule: "0 0 * * *", lastScheduleTime: now - 3600)
+    curator.successfulJobsHistoryLimit = 1
+    let jobs = (1...3).map { day in
+      Job(
+        metadata: ObjectMeta(
+          namespace: "logging", name: "curator-\(day)", uid: "uid-\(day)",
+          creationTimestamp: now - Double(day) * 86_400, controller: owner),
+        conditions: [Condition(type: "Complete", status: "True")],
+        startTime: now - Double(day) * 86_400, succeeded: 1)
+    }
+    let screen = DashboardScreen(
+      state: DashboardState(), snapshot: ClusterSnapshot(cronJobs: [curator], jobs: jobs),
+      logTail: nil, context: context, theme: .default)
+    let canvas = screen.render(width: 200, height: 40, now: now)
+    let detail = try #require((0..<40).map(canvas.line).first { $0.contains("▸ at 00:00") })
+    #expect(detail.contains("history: 1/1 successful, 0/1 failed (2 pending cleanup)"), "\(detail)")
+  }
+}

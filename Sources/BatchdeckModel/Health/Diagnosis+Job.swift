@@ -39,58 +39,83 @@ extension Diagnosis {
       findings: ordered)
   }
 
-  /// A pod whose Job's own containers have all ended while another regular container (a
-  /// sidecar such as a service-mesh proxy) still runs: the pod never terminates, so the Job
-  /// never completes. Native sidecars (init containers with `restartPolicy: Always`) are
-  /// stopped by the kubelet and are not reported.
-  static func sidecarFindings(_ job: Job, pods: [Pod], now: Date) -> [Finding] {
+  /// A pod of a running Job whose own containers have all ended while another regular
+  /// container (a sidecar such as a service-mesh proxy) still runs: the pod never terminates,
+  /// so the Job never completes. Native sidecars (init containers with
+  /// `restartPolicy: Always`) are stopped by the kubelet and are not lingering.
+  public struct LingeringSidecar: Sendable, Hashable {
+    public var pod: Pod
+    /// The Job's own containers, each with how it ended.
+    public var finished: [(name: String, end: Termination)]
+    /// The names of the containers still running.
+    public var sidecars: [String]
+
+    public static func == (lhs: LingeringSidecar, rhs: LingeringSidecar) -> Bool {
+      lhs.pod == rhs.pod && lhs.sidecars == rhs.sidecars
+        && lhs.finished.map(\.name) == rhs.finished.map(\.name)
+        && lhs.finished.map(\.end) == rhs.finished.map(\.end)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+      hasher.combine(pod)
+      hasher.combine(sidecars)
+    }
+  }
+
+  /// The pods of `job` kept alive by a sidecar after the work ended (see `LingeringSidecar`).
+  public static func lingeringSidecars(of job: Job, pods: [Pod]) -> [LingeringSidecar] {
     guard !job.isFinished else { return [] }
     let ownNames = Set(job.containers.map(\.name))
-    var findings: [Finding] = []
-    for pod in pods where pod.phase == "Running" {
-      var finished: [(ContainerStatus, Termination)] = []
-      var running: [ContainerStatus] = []
+    let isMain = { (name: String) in ownNames.isEmpty || ownNames.contains(name) }
+    return pods.compactMap { pod in
+      guard pod.phase == "Running" else { return nil }
+      var finished: [(name: String, end: Termination)] = []
+      var running: [String] = []
       for status in pod.containerStatuses {
         switch status.state {
-        case .terminated(let end): finished.append((status, end))
-        case .running: running.append(status)
+        case .terminated(let end): finished.append((status.name, end))
+        case .running: running.append(status.name)
         case .waiting, .unknown: break
         }
       }
-      let isMain = { (name: String) in ownNames.isEmpty || ownNames.contains(name) }
-      let mains = finished.filter { isMain($0.0.name) }
-      let sidecars = running.filter { !ownNames.isEmpty ? !ownNames.contains($0.name) : true }
+      let mains = finished.filter { isMain($0.name) }
+      let sidecars = running.filter { ownNames.isEmpty || !ownNames.contains($0) }
       let everyMainEnded = pod.containers.filter { isMain($0.name) }.allSatisfy { spec in
-        finished.contains { $0.0.name == spec.name }
+        finished.contains { $0.name == spec.name }
       }
-      guard !mains.isEmpty, !sidecars.isEmpty, everyMainEnded else { continue }
-      let mainText = mains.map { status, end in
-        "\(status.name) finished"
+      guard !mains.isEmpty, !sidecars.isEmpty, everyMainEnded else { return nil }
+      return LingeringSidecar(pod: pod, finished: mains, sidecars: sidecars)
+    }
+  }
+
+  static func sidecarFindings(_ job: Job, pods: [Pod], now: Date) -> [Finding] {
+    lingeringSidecars(of: job, pods: pods).map { lingering in
+      let mainText = lingering.finished.map { name, end in
+        "\(name) finished"
           + (end.finishedAt.map { " \(DiagnosisContext.time($0))" } ?? "")
           + " (exit \(end.exitCode))"
       }.joined(separator: ", ")
-      let sidecarNames = sidecars.map(\.name).joined(separator: ", ")
-      let printed = pod.printedStatus(now: now)
-      let since = mains.compactMap(\.1.finishedAt).max()
-      findings.append(
-        Finding(
-          severity: .warning, code: "sidecar-keeps-job-running",
-          summary: "Main container \(mainText) but sidecar \(sidecarNames) is still running: "
-            + "the pod never terminates, so job \(job.metadata.name) never completes.",
-          evidence: [
-            "pod \(pod.metadata.name): \(printed.status) \(printed.ready)",
-            "\(sidecarNames) is a regular container, not a native sidecar "
-              + "(an init container with restartPolicy: Always)",
-          ]
-            + (since.map {
-              [
-                "the work ended \(DiagnosisContext.ago($0, now: now)); the Job still counts as active"
-              ]
-            } ?? []),
-          fix: "Run the sidecar as a native sidecar (Kubernetes 1.29+), or stop it when the work "
-            + "ends (e.g. the mesh's quit endpoint), or turn sidecar injection off for Jobs."))
+      let sidecarNames = lingering.sidecars.joined(separator: ", ")
+      let printed = lingering.pod.printedStatus(now: now)
+      let since = lingering.finished.compactMap(\.end.finishedAt).max()
+      return Finding(
+        severity: .warning, code: "sidecar-keeps-job-running",
+        summary: "Main container \(mainText) but sidecar \(sidecarNames) is still running: "
+          + "the pod never terminates, so job \(job.metadata.name) never completes.",
+        evidence: [
+          "pod \(lingering.pod.metadata.name): \(printed.status) \(printed.ready)",
+          "\(sidecarNames) is a regular container, not a native sidecar "
+            + "(an init container with restartPolicy: Always)",
+        ]
+          + (since.map {
+            [
+              "the work ended \(DiagnosisContext.ago($0, now: now)); the Job still counts as "
+                + "active"
+            ]
+          } ?? []),
+        fix: "Run the sidecar as a native sidecar (Kubernetes 1.29+), or stop it when the work "
+          + "ends (e.g. the mesh's quit endpoint), or turn sidecar injection off for Jobs.")
     }
-    return findings
   }
 
   /// When `ttlSecondsAfterFinished` deletes a finished Job, or why it is deferred.

@@ -26,9 +26,18 @@ extension DashboardState {
     return Diagnosis.diagnose(cronJob, in: snapshot, now: now)
   }
 
-  /// Opens the panel for the selected CronJob (from any pane).
+  /// Opens the panel for the selected CronJob; from the other panes, for the CronJob drilled
+  /// into or the one that owns the selected Job (a Job of no CronJob has no panel: `batchdeck
+  /// diagnose job/NAME` explains it).
   mutating func openDiagnosis(rows: DashboardRows) {
-    guard let cronJob = rows.drilledCronJob ?? rows.selectedCronJob else { return }
+    let owner = rows.selectedJob?.cronJobOwner.flatMap { owner in
+      rows.cronJobs.first {
+        $0.metadata.namespace == rows.selectedJob?.metadata.namespace
+          && (owner.uid.isEmpty ? $0.metadata.name == owner.name : $0.metadata.uid == owner.uid)
+      }
+    }
+    let chosen = focus == .cronJobs ? rows.selectedCronJob : rows.drilledCronJob ?? owner
+    guard let cronJob = chosen else { return }
     selectedCronJob = cronJob.id
     diagnosisPanel = DiagnosisPanel(cronJobUID: cronJob.id)
   }

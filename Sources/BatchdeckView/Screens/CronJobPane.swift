@@ -106,6 +106,8 @@ struct CronJobPane {
       parts.append("typical \(HumanDuration.format(typical))")
     }
     if health.state != .ok { parts.append(health.reason) }
+    let history = HistoryCleanup.assess(cronJob, jobs: snapshot.jobs(of: cronJob))
+    if !history.pendingDeletion.isEmpty { parts.append(history.summary) }
     canvas.draw(
       "▸ " + parts.joined(separator: " · "), column: column, row: row,
       style: theme[health.state == .ok ? .muted : Self.role(of: health.state)], maxWidth: width)

@@ -82,6 +82,11 @@ struct JobPane {
         "indexes done \(Self.orNone(indexes.done)), running \(Self.orNone(indexes.running)), "
           + "failed \(Self.orNone(indexes.failed))")
     }
+    for lingering in Diagnosis.lingeringSidecars(of: job, pods: snapshot.pods(of: job)) {
+      parts.append(
+        "work done, sidecar \(lingering.sidecars.joined(separator: ", ")) keeps "
+          + "\(lingering.pod.metadata.name) running")
+    }
     if let countdown = job.ttlCountdown(now: now) { parts.append(countdown.text) }
     if job.isManualRun { parts.append("manual run") }
     return parts.joined(separator: " · ")
