@@ -301,3 +301,21 @@ extension OnCallAnswersTests {
     #expect(state.diagnosisPanel?.cronJobUID == "cj")
   }
 }
+
+extension OnCallAnswersTests {
+  @Test func cronJobDiagnosisListsTheTTLOfItsFinishedRuns() throws {
+    let jobs = [
+      job("sweep-29999980", start: 1300, complete: 1200, ttl: 1800, owner: owner),
+      job("sweep-29999990", start: 700, complete: 600, ttl: 1800, owner: owner),
+      job("sweep-skewed", start: 100, complete: -30, ttl: 1800, owner: owner),
+    ]
+    let diagnosis = Diagnosis.diagnose(cronJob(), in: ClusterSnapshot(jobs: jobs), now: now)
+    let countdown = try #require(diagnosis.findings.first { $0.code == "ttl-countdown" })
+    #expect(
+      countdown.evidence == [
+        "job sweep-29999990: auto-delete in 20m", "job sweep-29999980: auto-delete in 10m",
+      ], "newest first")
+    let deferred = try #require(diagnosis.findings.first { $0.code == "ttl-deferred" })
+    #expect(deferred.summary.contains("sweep-skewed finished in the future"))
+  }
+}
