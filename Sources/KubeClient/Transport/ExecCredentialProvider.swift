@@ -24,8 +24,15 @@ public struct ExecCredential: Sendable, Equatable {
 /// Runs a `client.authentication.k8s.io` exec plugin (v1 or v1beta1) and caches what it
 /// returns until it expires or the server answers 401.
 ///
-/// The plugin never gets the terminal: its stdin is empty and its stderr is kept for the
-/// error message, so it cannot disturb the dashboard.
+/// `interactiveMode` works as in client-go: `Never` gives the plugin no terminal, `IfAvailable`
+/// (the default for v1beta1) gives it the terminal when standard input is one, `Always` fails
+/// without one; `KUBERNETES_EXEC_INFO` says which (`spec.interactive`). An interactive plugin
+/// gets the terminal as stdin and stderr (for its prompts); otherwise its stdin is empty and
+/// its stderr is kept for the error message.
+///
+/// The dashboard owns the terminal once its screen starts: it runs the plugin before that
+/// (`prepareBeforeScreen`) and then calls `releaseTerminal`, after which runs are not
+/// interactive and `Always` fails with a message saying why.
 public final class ExecCredentialProvider: Sendable {
   private let config: ExecConfig
   private let clusterInfo: [String: String]
@@ -34,11 +41,17 @@ public final class ExecCredentialProvider: Sendable {
   private let environment: [String: String]
   private let cached = Mutex<ExecCredential?>(nil)
   private let runs = Atomic<Int>(0)
+  /// The terminal an interactive plugin may use: `nil` when there is none or the screen has it.
+  private let terminal: Mutex<FileHandle?>
+  private let terminalReleased = Atomic<Bool>(false)
 
+  /// - Parameter terminal: the terminal on standard input, if any (`standardInputTerminal`).
   public init(
     config: ExecConfig, connection: ClusterConnection,
-    environment: [String: String] = ProcessInfo.processInfo.environment
+    environment: [String: String] = ProcessInfo.processInfo.environment,
+    terminal: FileHandle? = ExecCredentialProvider.standardInputTerminal
   ) {
+    self.terminal = Mutex(terminal)
     self.config = config
     self.clusterInfo = connection.execClusterInfo
     self.certificateAuthority = connection.tls.certificateAuthority
@@ -64,8 +77,47 @@ public final class ExecCredentialProvider: Sendable {
   /// Forgets the cached credential, after the server refused it.
   public func invalidate() { cached.withLock { $0 = nil } }
 
+  /// Standard input when it is a terminal.
+  public static var standardInputTerminal: FileHandle? {
+    isatty(0) == 1 ? FileHandle.standardInput : nil
+  }
+
+  /// The mode in effect: v1beta1 plugins without one are `IfAvailable`, as in client-go.
+  public var interactiveMode: String { config.interactiveMode ?? "IfAvailable" }
+
+  /// Whether a run now would get the terminal.
+  public var isInteractive: Bool {
+    interactiveMode != "Never" && terminal.withLock { $0 != nil }
+  }
+
+  /// Runs a plugin that may want the terminal now, while nothing else uses it; the error of a
+  /// failed run is returned, and reported again on the first request.
+  @discardableResult
+  public func prepareBeforeScreen() -> TransportError? {
+    guard isInteractive else { return nil }
+    do {
+      _ = try credential()
+      return nil
+    } catch {
+      return error
+    }
+  }
+
+  /// The screen takes the terminal: later runs are not interactive.
+  public func releaseTerminal() {
+    terminalReleased.store(true, ordering: .relaxed)
+    terminal.withLock { $0 = nil }
+  }
+
   private func run() throws(TransportError) -> ExecCredential {
-    if config.interactiveMode == "Always" {
+    let input = interactiveMode == "Never" ? nil : terminal.withLock { $0 }
+    if interactiveMode == "Always", input == nil {
+      if terminalReleased.load(ordering: .relaxed) {
+        throw .credentials(
+          "exec plugin cannot support interactive mode: the dashboard's screen is using the "
+            + "terminal; run kubectl (or batchdeck get) once to log in, then start the "
+            + "dashboard again")
+      }
       throw .credentials(
         "exec plugin cannot support interactive mode: standard input is not a terminal")
     }
@@ -82,20 +134,25 @@ public final class ExecCredentialProvider: Sendable {
     process.arguments = config.args
     var env = environment
     for variable in config.env { env[variable.name] = variable.value }
-    env["KUBERNETES_EXEC_INFO"] = execInfo()
+    env["KUBERNETES_EXEC_INFO"] = execInfo(interactive: input != nil)
     process.environment = env
     let output = Pipe()
     let errors = Pipe()
     process.standardOutput = output
-    process.standardError = errors
-    process.standardInput = FileHandle.nullDevice
+    if let input {
+      process.standardInput = input
+      process.standardError = FileHandle.standardError
+    } else {
+      process.standardInput = FileHandle.nullDevice
+      process.standardError = errors
+    }
     do {
       try process.run()
     } catch {
       throw .credentials("exec: executable \(config.command) could not start: \(error)")
     }
     let stdout = output.fileHandleForReading.readDataToEndOfFile()
-    let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+    let stderr = input == nil ? errors.fileHandleForReading.readDataToEndOfFile() : Data()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
       let said = String(decoding: stderr, as: UTF8.self)
@@ -118,8 +175,8 @@ public final class ExecCredentialProvider: Sendable {
     return nil
   }
 
-  private func execInfo() -> String {
-    var spec: JSONValue = ["interactive": false]
+  private func execInfo(interactive: Bool) -> String {
+    var spec: JSONValue = ["interactive": .bool(interactive)]
     if config.provideClusterInfo {
       var cluster = JSONValue.object(clusterInfo.mapValues { .string($0) })
       if let ca = certificateAuthority {
