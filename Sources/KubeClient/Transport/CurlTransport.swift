@@ -33,24 +33,36 @@ public final class CurlTransport: HTTPTransport {
   private let tokenFile: TokenFileSource?
   /// The exec plugin runner, when the user authenticates with one.
   public let exec: ExecCredentialProvider?
+  /// The proxy every request goes through (`ProxySelection`), or `nil` for none.
+  public let proxy: String?
 
+  /// A transport for `connection`; `environment` supplies `HTTPS_PROXY`, `HTTP_PROXY` and
+  /// `NO_PROXY` when the cluster has no `proxy-url`.
   public init(
     connection: ClusterConnection, timeouts: CurlTimeouts = CurlTimeouts(),
-    logger: Logger = .disabled
+    logger: Logger = .disabled,
+    environment: [String: String] = ProcessInfo.processInfo.environment
   ) {
     _ = Self.globalInit
     self.connection = connection
     self.timeouts = timeouts
     self.logger = logger
-    switch connection.credentials {
-    case .tokenFile(let path):
+    proxy = ProxySelection.proxy(
+      for: connection.server, explicit: connection.proxyURL, environment: environment)
+    if let proxy {
+      let origin = connection.proxyURL == nil ? "from the environment" : "from proxy-url"
+      logger.debug(
+        "requests to \(connection.server) go through the proxy "
+          + "\(ProxySelection.redacted(proxy)) (\(origin))")
+    }
+    if case .tokenFile(let path) = connection.credentials {
       tokenFile = TokenFileSource(path: path)
-      exec = nil
-    case .exec(let config):
+    } else {
       tokenFile = nil
+    }
+    if case .exec(let config) = connection.credentials {
       exec = ExecCredentialProvider(config: config, connection: connection)
-    default:
-      tokenFile = nil
+    } else {
       exec = nil
     }
   }
@@ -88,7 +100,8 @@ public final class CurlTransport: HTTPTransport {
     let credential = try exec?.credential()
     var options = try CurlRequestOptions(
       request: request, connection: connection, timeouts: timeouts,
-      bearer: try bearerToken(request: request, exec: credential), execCredential: credential)
+      bearer: try bearerToken(request: request, exec: credential), execCredential: credential,
+      proxy: proxy)
     defer { options.release() }
 
     return try withoutActuallyEscaping(onHead) { head throws(TransportError) -> Bool in
@@ -102,7 +115,11 @@ public final class CurlTransport: HTTPTransport {
         if transfer.cancelledByCaller { throw .cancelled }
         if code != CURLE_OK, !transfer.stoppedByConsumer {
           keep = false
-          throw CurlError.map(code, detail: handle.errorText, server: connection.server)
+          var proxyStatus = 0
+          _ = ccurl_getinfo_long(handle.pointer, CURLINFO_HTTP_CONNECTCODE, &proxyStatus)
+          throw CurlError.map(
+            code, detail: handle.errorText, server: connection.server, proxy: proxy,
+            proxyStatus: proxyStatus)
         }
         if !transfer.headDelivered {
           var status = 0
@@ -110,8 +127,28 @@ public final class CurlTransport: HTTPTransport {
           if transfer.status == 0 { transfer.status = status }
           transfer.deliverHead()
         }
+        logVersion(handle, request, status: transfer.status)
         return transfer.retry
       }
+    }
+  }
+
+  /// Records which HTTP version the server and libcurl agreed on (ALPN over TLS).
+  private func logVersion(_ handle: EasyHandle, _ request: HTTPRequest, status: Int) {
+    guard logger.level <= .debug else { return }
+    var version = 0
+    _ = ccurl_getinfo_long(handle.pointer, CURLINFO_HTTP_VERSION, &version)
+    logger.debug("\(request.method) \(request.path): \(Self.versionName(version)) \(status)")
+  }
+
+  /// libcurl's `CURL_HTTP_VERSION_*` number as the protocol's name.
+  static func versionName(_ version: Int) -> String {
+    switch version {
+    case 1: "HTTP/1.0"
+    case 2: "HTTP/1.1"
+    case 3: "HTTP/2"
+    case 30: "HTTP/3"
+    default: "HTTP (version unknown)"
     }
   }
 
