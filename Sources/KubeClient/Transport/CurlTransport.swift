@@ -31,6 +31,8 @@ public final class CurlTransport: HTTPTransport {
   private let logger: Logger
   private let pool = Mutex<[EasyHandle]>([])
   private let tokenFile: TokenFileSource?
+  /// The oidc id-token and its refresh, when the user authenticates with one.
+  public let oidc: OIDCTokenSource?
   /// The exec plugin runner, when the user authenticates with one.
   public let exec: ExecCredentialProvider?
   /// The proxy every request goes through (`ProxySelection`), or `nil` for none.
@@ -64,6 +66,11 @@ public final class CurlTransport: HTTPTransport {
       exec = ExecCredentialProvider(config: config, connection: connection)
     } else {
       exec = nil
+    }
+    if case .oidc(let config) = connection.credentials {
+      oidc = OIDCTokenSource(config: config, userName: connection.userName)
+    } else {
+      oidc = nil
     }
   }
 
@@ -160,6 +167,7 @@ public final class CurlTransport: HTTPTransport {
     switch connection.credentials {
     case .token(let token): return token
     case .tokenFile: return try tokenFile?.token()
+    case .oidc: return try oidc?.token()
     default: return nil
     }
   }
