@@ -113,6 +113,19 @@ import Testing
     #expect(!log.contains("s3cret"))
   }
 
+  @Test func missingProxyCredentialsAreAboutTheProxy() throws {
+    defer { server.stop() }
+    let proxy = try TestProxyServer(kind: .http, credentials: "alice:s3cret")
+    defer { proxy.stop() }
+    var connection = loopback(server.url)
+    connection.proxyURL = proxy.url(userinfo: "alice:wrong")
+    #expect(
+      throws: TransportError.connectionFailed(
+        "the proxy http://alice:***@127.0.0.1:\(proxy.port) refused the request to the server "
+          + "\(server.url) with HTTP 407 (check the proxy's credentials)")
+    ) { _ = try get(connection) }
+  }
+
   @Test func environmentProxyCarriesANamedServer() throws {
     defer { server.stop() }
     let proxy = try TestProxyServer(kind: .http)

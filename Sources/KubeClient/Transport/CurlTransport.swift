@@ -18,8 +18,10 @@ public struct CurlTimeouts: Sendable, Equatable {
 }
 
 /// `HTTPTransport` over libcurl for a real API server: TLS with the CA, client certificate and
-/// key handed over in memory, bearer, basic and exec credentials, proxies, HTTP/2 where the
-/// server offers it, and connections reused across requests.
+/// key handed over in memory, bearer, basic, exec and oidc credentials, proxies
+/// (`ProxySelection`), HTTP/2 where the server offers it through ALPN, and connections reused
+/// across requests. The version each request used is in the debug log; only the fallback to
+/// HTTP/1.1 is tested, as no HTTP/2 server is available to the tests.
 ///
 /// Streams (watches and followed logs) have no idle limit and end when the server ends them
 /// or `cancellation` is set, from any thread, within about a second.
@@ -113,8 +115,10 @@ public final class CurlTransport: HTTPTransport {
 
     return try withoutActuallyEscaping(onHead) { head throws(TransportError) -> Bool in
       try withoutActuallyEscaping(onChunk) { chunk throws(TransportError) -> Bool in
+        // A forwarding proxy's own 407 is held back: it is about the proxy, not the server.
+        let held = proxy == nil ? retried : retried.union([407])
         let transfer = CurlTransfer(
-          cancellation: cancellation, retriedStatuses: retried, onHead: head, onChunk: chunk)
+          cancellation: cancellation, retriedStatuses: held, onHead: head, onChunk: chunk)
         let code = withExtendedLifetime(transfer) {
           options.apply(to: handle, transfer: Unmanaged.passUnretained(transfer).toOpaque())
           return curl_easy_perform(handle.pointer)
@@ -135,6 +139,11 @@ public final class CurlTransport: HTTPTransport {
           transfer.deliverHead()
         }
         logVersion(handle, request, status: transfer.status)
+        if let proxy, transfer.status == 407 {
+          throw .connectionFailed(
+            "the proxy \(ProxySelection.redacted(proxy)) refused the request to the server "
+              + "\(connection.server) with HTTP 407 (check the proxy's credentials)")
+        }
         return transfer.retry
       }
     }
