@@ -82,10 +82,9 @@ import Testing
 
 /// Requests through loopback proxies: HTTP forwarding, CONNECT, SOCKS5 and an HTTPS proxy.
 @Suite struct ProxyTransportTests {
-  let server: TestHTTPServer
-
-  init() throws {
-    server = try TestHTTPServer { request, writer in
+  /// The server behind the proxies; one per test, as test cases run in parallel.
+  func makeServer() throws -> TestHTTPServer {
+    try TestHTTPServer { request, writer in
       writer.respond(200, body: "{\"path\": \"\(request.path)\"}")
     }
   }
@@ -97,6 +96,7 @@ import Testing
   }
 
   @Test func httpProxyForwardsWithCredentialsThatStayOutOfTheLog() throws {
+    let server = try makeServer()
     defer { server.stop() }
     let proxy = try TestProxyServer(kind: .http, credentials: "alice:s3cret")
     defer { proxy.stop() }
@@ -114,6 +114,7 @@ import Testing
   }
 
   @Test func missingProxyCredentialsAreAboutTheProxy() throws {
+    let server = try makeServer()
     defer { server.stop() }
     let proxy = try TestProxyServer(kind: .http, credentials: "alice:s3cret")
     defer { proxy.stop() }
@@ -127,6 +128,7 @@ import Testing
   }
 
   @Test func environmentProxyCarriesANamedServer() throws {
+    let server = try makeServer()
     defer { server.stop() }
     let proxy = try TestProxyServer(kind: .http)
     defer { proxy.stop() }
@@ -146,6 +148,7 @@ import Testing
 
   @Test(arguments: ["socks5", "socks5h"])
   func socksProxySendsTheNameToTheProxy(scheme: String) throws {
+    let server = try makeServer()
     defer { server.stop() }
     let proxy = try TestProxyServer(kind: .socks5, credentials: "bob:pw")
     defer { proxy.stop() }
@@ -159,6 +162,7 @@ import Testing
   }
 
   @Test func aProxyThatIsDownIsNamed() throws {
+    let server = try makeServer()
     defer { server.stop() }
     var connection = loopback(server.url)
     connection.proxyURL = "http://carol:hidden@127.0.0.1:\(freePort())"
@@ -173,6 +177,7 @@ import Testing
 
   @Test(arguments: [TestProxyServer.Kind.http, .socks5])
   func aProxyThatRefusesIsNamed(kind: TestProxyServer.Kind) throws {
+    let server = try makeServer()
     defer { server.stop() }
     let proxy = try TestProxyServer(kind: kind, refuse: true)
     defer { proxy.stop() }
@@ -194,6 +199,7 @@ import Testing
 
   @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl")))
   func httpsProxyIsVerifiedWithTheClusterCA() throws {
+    let server = try makeServer()
     defer { server.stop() }
     let fixture = try TLSFixture()
     defer { fixture.stop() }

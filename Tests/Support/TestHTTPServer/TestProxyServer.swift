@@ -326,9 +326,9 @@ public final class TestProxyServer: @unchecked Sendable {
       pollfd(fd: upstream.socket, events: Int16(POLLIN), revents: 0),
     ]
     while true {
+      fds[0].revents = 0
+      fds[1].revents = 0
       if !client.hasPending {
-        fds[0].revents = 0
-        fds[1].revents = 0
         guard poll(&fds, 2, 30_000) > 0 else { return }
       }
       if client.hasPending || fds[0].revents != 0 {
@@ -336,7 +336,6 @@ public final class TestProxyServer: @unchecked Sendable {
         guard !bytes.isEmpty, upstream.write(bytes) else { return }
       }
       if fds[1].revents != 0 {
-        fds[1].revents = 0
         let bytes = upstream.read(max: 16_384)
         guard !bytes.isEmpty, client.write(bytes) else { return }
       }
