@@ -55,8 +55,9 @@ public final class CurlTransport: HTTPTransport {
       for: connection.server, explicit: connection.proxyURL, environment: environment)
     if let proxy {
       let origin = connection.proxyURL == nil ? "from the environment" : "from proxy-url"
+      // The server URL is left out: it may carry a credential in its path.
       logger.debug(
-        "requests to \(connection.server) go through the proxy "
+        "requests to cluster \(connection.clusterName) go through the proxy "
           + "\(ProxySelection.redacted(proxy)) (\(origin))")
     }
     if case .tokenFile(let path) = connection.credentials {

@@ -129,39 +129,43 @@ public final class ExecCredentialProvider: Sendable {
       throw .credentials(message)
     }
     runs.add(1, ordering: .relaxed)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = config.args
     var env = environment
     for variable in config.env { env[variable.name] = variable.value }
     env["KUBERNETES_EXEC_INFO"] = execInfo(interactive: input != nil)
-    process.environment = env
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
+    let status: Int32
+    let stdout: [UInt8]
+    var stderr = Data()
     if let input {
-      process.standardInput = input
-      process.standardError = FileHandle.standardError
+      (status, stdout) = try ForegroundSpawn.run(
+        executable, arguments: config.args, environment: env, input: input)
     } else {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: executable)
+      process.arguments = config.args
+      process.environment = env
+      let output = Pipe()
+      let errors = Pipe()
+      process.standardOutput = output
       process.standardInput = FileHandle.nullDevice
       process.standardError = errors
+      do {
+        try process.run()
+      } catch {
+        throw .credentials("exec: executable \(config.command) could not start: \(error)")
+      }
+      stdout = Array(output.fileHandleForReading.readDataToEndOfFile())
+      stderr = errors.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      status = process.terminationStatus
     }
-    do {
-      try process.run()
-    } catch {
-      throw .credentials("exec: executable \(config.command) could not start: \(error)")
-    }
-    let stdout = output.fileHandleForReading.readDataToEndOfFile()
-    let stderr = input == nil ? errors.fileHandleForReading.readDataToEndOfFile() : Data()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
+    guard status == 0 else {
       let said = String(decoding: stderr, as: UTF8.self)
         .trimmingCharacters(in: .whitespacesAndNewlines)
       throw .credentials(
-        "exec: executable \(config.command) failed with exit code \(process.terminationStatus)"
+        "exec: executable \(config.command) failed with exit code \(status)"
           + (said.isEmpty ? "" : ": \(said)"))
     }
-    return try ExecCredentialParser.parse(Array(stdout), apiVersion: config.apiVersion)
+    return try ExecCredentialParser.parse(stdout, apiVersion: config.apiVersion)
   }
 
   private func locate(_ command: String) -> String? {
@@ -224,5 +228,53 @@ enum ExecCredentialParser {
     let expiration = status["expirationTimestamp"]?.stringValue.flatMap(RFC3339.parse)
     return ExecCredential(
       token: token, clientCertificate: certificate, clientKey: key, expiration: expiration)
+  }
+}
+
+/// Starts an interactive plugin in the terminal's foreground process group, with the terminal
+/// as stdin and the caller's stderr. Foundation's `Process` starts children in a process group
+/// of their own, where reading the terminal fails, so prompts could not be answered.
+enum ForegroundSpawn {
+  static func run(
+    _ executable: String, arguments: [String], environment: [String: String], input: FileHandle
+  ) throws(TransportError) -> (status: Int32, stdout: [UInt8]) {
+    var pipeEnds: [Int32] = [-1, -1]
+    guard pipe(&pipeEnds) == 0 else {
+      throw .credentials("exec: cannot create a pipe for \(executable)")
+    }
+    // Closed in the child on exec (other spawns must not inherit them); dup2 keeps 0 and 1.
+    for end in pipeEnds { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_adddup2(&actions, input.fileDescriptor, 0)
+    posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
+    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer {
+      for pointer in argv + envp { free(pointer) }
+    }
+    var child: pid_t = 0
+    let started = posix_spawn(&child, executable, &actions, nil, argv, envp)
+    close(pipeEnds[1])
+    defer { close(pipeEnds[0]) }
+    guard started == 0 else {
+      throw .credentials(
+        "exec: executable \(executable) could not start: \(String(cString: strerror(started)))")
+    }
+    var output: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { read(pipeEnds[0], $0.baseAddress, $0.count) }
+      if count > 0 {
+        output += buffer[..<count]
+      } else if count == 0 || errno != EINTR {
+        break
+      }
+    }
+    var status: Int32 = 0
+    while waitpid(child, &status, 0) < 0, errno == EINTR {}
+    let exited = status & 0x7f == 0
+    return (exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), output)
   }
 }
