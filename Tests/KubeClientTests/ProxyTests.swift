@@ -198,6 +198,23 @@ import Testing
   }
 
   @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl")))
+  func tunnelGoesToTheServerAddressWhateverTheTLSServerName() throws {
+    let fixture = try TLSFixture()
+    defer { fixture.stop() }
+    let port = try fixture.startServer(requireClient: false)
+    let proxy = try TestProxyServer(kind: .http)
+    defer { proxy.stop() }
+    var connection = loopback("https://127.0.0.1:\(port)")
+    connection.tls.certificateAuthority = fixture.file("ca.crt")
+    connection.tls.serverName = "batchdeck.test"
+    connection.proxyURL = proxy.url()
+    let response = try CurlTransport(connection: connection, environment: [:])
+      .perform(HTTPRequest(path: "/"))
+    #expect(response.status == 200)
+    #expect(proxy.requests.map(\.target) == ["127.0.0.1:\(port)"], "as Go: the URL's host")
+  }
+
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl")))
   func httpsProxyIsVerifiedWithTheClusterCA() throws {
     let server = try makeServer()
     defer { server.stop() }
