@@ -86,6 +86,31 @@ final class PseudoTerminal {
     #expect(afterScreen == (false, false), "once the screen has the terminal")
   }
 
+  @Test func aFailureBeforeTheScreenIsRepeatedLater() throws {
+    let folder = try TempFolder()
+    defer { folder.remove() }
+    let script = try folder.write("fail.sh", "#!/bin/sh\necho 'login cancelled' >&2\nexit 2\n")
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
+    var config = ExecConfig()
+    config.apiVersion = "client.authentication.k8s.io/v1"
+    config.command = script
+    config.interactiveMode = "Always"
+    let terminal = try PseudoTerminal()
+    let provider = ExecCredentialProvider(
+      config: config, connection: loopback("https://127.0.0.1:1"), terminal: terminal.secondary)
+    let failure = provider.prepareBeforeScreen()
+    #expect(failure == .credentials("exec: executable \(script) failed with exit code 2"))
+    provider.releaseTerminal()
+    #expect {
+      _ = try provider.credential()
+    } throws: { error in
+      guard case .credentials(let text) = error as? TransportError else { return false }
+      return text.hasSuffix(
+        "(before the screen started, it failed: getting credentials: exec: executable "
+          + "\(script) failed with exit code 2)")
+    }
+  }
+
   @Test func alwaysNeedsATerminal() throws {
     let terminal = try PseudoTerminal()
     #expect(try run("Always", terminal: terminal.secondary) == (true, true))

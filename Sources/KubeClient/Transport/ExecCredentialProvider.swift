@@ -44,6 +44,8 @@ public final class ExecCredentialProvider: Sendable {
   /// The terminal an interactive plugin may use: `nil` when there is none or the screen has it.
   private let terminal: Mutex<FileHandle?>
   private let terminalReleased = Atomic<Bool>(false)
+  /// Why the run before the screen started failed, repeated in later messages.
+  private let failureBeforeScreen = Mutex<TransportError?>(nil)
 
   /// - Parameter terminal: the terminal on standard input, if any (`standardInputTerminal`).
   public init(
@@ -99,6 +101,7 @@ public final class ExecCredentialProvider: Sendable {
       _ = try credential()
       return nil
     } catch {
+      failureBeforeScreen.withLock { $0 = error }
       return error
     }
   }
@@ -113,10 +116,13 @@ public final class ExecCredentialProvider: Sendable {
     let input = interactiveMode == "Never" ? nil : terminal.withLock { $0 }
     if interactiveMode == "Always", input == nil {
       if terminalReleased.load(ordering: .relaxed) {
+        let earlier = failureBeforeScreen.withLock { $0 }.map {
+          " (before the screen started, it failed: \($0))"
+        }
         throw .credentials(
           "exec plugin cannot support interactive mode: the dashboard's screen is using the "
             + "terminal; run kubectl (or batchdeck get) once to log in, then start the "
-            + "dashboard again")
+            + "dashboard again" + (earlier ?? ""))
       }
       throw .credentials(
         "exec plugin cannot support interactive mode: standard input is not a terminal")
