@@ -6,7 +6,7 @@ let package = Package(
   products: [.executable(name: "batchdeck", targets: ["batchdeck"])],
   targets: [
     // C libraries from Debian. Only CursesTerminal imports CNcursesw, only KubeClient CCurl,
-    // only SimulatorServer COpenSSL.
+    // only SimulatorServer (and the tests' HTTPS proxy) COpenSSL.
     .target(
       name: "CNcursesw",
       linkerSettings: [.linkedLibrary("ncursesw")]
@@ -47,7 +47,8 @@ let package = Package(
       ]
     ),
 
-    .target(name: "TestHTTPServer", path: "Tests/Support/TestHTTPServer"),
+    .target(
+      name: "TestHTTPServer", dependencies: ["COpenSSL"], path: "Tests/Support/TestHTTPServer"),
     .testTarget(name: "APIMachineryTests", dependencies: ["APIMachinery"]),
     .testTarget(name: "BatchdeckModelTests", dependencies: ["BatchdeckModel"]),
     .testTarget(name: "KubeYAMLTests", dependencies: ["KubeYAML", "APIMachinery"]),

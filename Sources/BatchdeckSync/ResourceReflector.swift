@@ -17,20 +17,25 @@ public enum ReflectorUpdate: Sendable {
 
 /// Keeps one resource in sync: list, then watch from the list's resource version, resuming
 /// from the last version seen, re-listing on 410, reconnecting with back-off. Where the server
-/// refuses to watch (403 or 405), it lists again every `pollInterval` instead. A 429 or 503 with
-/// `Retry-After` waits at least that long.
+/// refuses to watch (403 or 405), it lists again every `pollInterval` instead, and every
+/// `watchRetryPolls` polls tries to watch again (from the last list's version), so a watch
+/// allowed later (RBAC fixed, a proxy changed) is used again. A 429 or 503 with `Retry-After`
+/// waits at least that long.
 public final class ResourceReflector: Sendable {
   private let api: KubeAPI
   private let resource: APIResource
   private let namespace: String?
   private let logger: Logger
   private let pollInterval: Double
+  private let watchRetryPolls: Int
   private let onUpdate: @Sendable (ReflectorUpdate) -> Void
 
   public init(
     api: KubeAPI, resource: APIResource, namespace: String?, logger: Logger,
-    pollInterval: Double = 10, onUpdate: @escaping @Sendable (ReflectorUpdate) -> Void
+    pollInterval: Double = 10, watchRetryPolls: Int = 6,
+    onUpdate: @escaping @Sendable (ReflectorUpdate) -> Void
   ) {
+    self.watchRetryPolls = max(1, watchRetryPolls)
     self.api = api
     self.resource = resource
     self.namespace = namespace
@@ -44,6 +49,7 @@ public final class ResourceReflector: Sendable {
     var backoff = Backoff(seed: UInt64(truncatingIfNeeded: resource.rawValue.hashValue))
     var resourceVersion: String?
     var polling = false
+    var polls = 0
     var groupVersion: String?
     while !cancellation.isCancelled {
       do throws(KubeError) {
@@ -51,8 +57,16 @@ public final class ResourceReflector: Sendable {
           let page = try api.list(resource, namespace: namespace, cancellation: cancellation)
           onUpdate(.replaced(page.items))
           backoff.reset()
-          Self.sleep(seconds: pollInterval, unless: cancellation)
-          continue
+          polls += 1
+          guard polls >= watchRetryPolls else {
+            Self.sleep(seconds: pollInterval, unless: cancellation)
+            continue
+          }
+          logger.info("\(resource.rawValue): trying to watch again after \(polls) polls")
+          polling = false
+          polls = 0
+          resourceVersion = page.resourceVersion
+          groupVersion = page.groupVersionPath.isEmpty ? nil : page.groupVersionPath
         }
         if resourceVersion == nil {
           let page = try api.list(resource, namespace: namespace, cancellation: cancellation)
@@ -69,6 +83,7 @@ public final class ResourceReflector: Sendable {
           logger.warning(
             "\(resource.rawValue): watch refused (\(error)); polling every \(pollInterval) s")
           polling = true
+          Self.sleep(seconds: pollInterval, unless: cancellation)
         }
       } catch {
         guard !cancellation.isCancelled else { return }
@@ -114,7 +129,10 @@ public final class ResourceReflector: Sendable {
       return .proceed
     }
     if let expired {
-      if expired.code == 410 { return }
+      if expired.code == 410 {
+        logger.info("\(resource.rawValue) watch expired (\(expired.message)); listing again")
+        return
+      }
       throw .api(expired)
     }
   }

@@ -88,6 +88,10 @@ public final class APIGateway: RequestHandler {
       return true
     }
     let streaming = isStreaming(request, path)
+    if streaming, path?.subresource == nil, faults.takeExpiry() {
+      sendExpired(request, onHead, onChunk)
+      return true
+    }
     var dropped = false
     if streaming, let after = plan.dropWatchesAfterSeconds {
       let finished = Atomic<Bool>(false)
@@ -108,6 +112,22 @@ public final class APIGateway: RequestHandler {
       forward(request, path, streaming, cancellation, onHead, onChunk)
     }
     return !dropped
+  }
+
+  /// A watch answered as a server answers a compacted resource version: one `ERROR` event
+  /// with a 410 `Expired` Status, then the end of the stream.
+  private func sendExpired(
+    _ request: HTTPRequest, _ onHead: (HTTPResponseHead) -> Void,
+    _ onChunk: ([UInt8]) -> StreamControl
+  ) {
+    let version = request.queryValue("resourceVersion") ?? "0"
+    let status = APIStatus(
+      code: 410, reason: "Expired",
+      message: "too old resource version: \(version) (injected fault)")
+    let event: JSONValue = ["type": "ERROR", "object": status.json]
+    logger.info("410 Expired for the watch \(HTTPServer.redacted(request.path))")
+    onHead(HTTPResponseHead(status: 200, headers: ["Content-Type": "application/json"]))
+    _ = onChunk(event.serialized() + Array("\n".utf8))
   }
 
   private func isStreaming(_ request: HTTPRequest, _ path: RequestPath?) -> Bool {

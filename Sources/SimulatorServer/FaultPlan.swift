@@ -8,7 +8,7 @@ import Synchronization
 /// ```json
 /// {"delayMs": 300, "failStatus": 503, "failCount": 2, "retryAfterSeconds": 1,
 ///  "dropWatchesAfterSeconds": 3, "forbid": [{"resource": "jobs", "namespace": "team-a"}],
-///  "downSeconds": 5}
+///  "expireWatches": 2, "downSeconds": 5}
 /// ```
 public struct FaultPlan: Sendable, Equatable {
   /// Real milliseconds every API request waits before it is answered.
@@ -25,6 +25,9 @@ public struct FaultPlan: Sendable, Equatable {
   public var forbid: [Rule] = []
   /// One-off: the server goes away for this many seconds, then listens again.
   public var downSeconds: Double?
+  /// How many watch requests still get `410 Gone` (an `ERROR` event with an `Expired` Status,
+  /// as a server that compacted the requested resource version sends), so clients list again.
+  public var expireWatches = 0
 
   /// A resource (plural, such as `jobs`) and namespace that are refused.
   public struct Rule: Sendable, Equatable {
@@ -43,6 +46,7 @@ public struct FaultPlan: Sendable, Equatable {
     retryAfterSeconds = json.number("retryAfterSeconds")
     dropWatchesAfterSeconds = json["dropWatchesAfterSeconds"].flatMap(Self.seconds)
     downSeconds = json["downSeconds"].flatMap(Self.seconds)
+    expireWatches = json.number("expireWatches") ?? 0
     forbid = json.items("forbid").map {
       Rule(resource: $0["resource"]?.stringValue, namespace: $0["namespace"]?.stringValue)
     }
@@ -55,7 +59,7 @@ public struct FaultPlan: Sendable, Equatable {
   public var json: JSONValue {
     var object: JSONValue = [
       "delayMs": .int(Int64(delayMs)), "failStatus": .int(Int64(failStatus)),
-      "failCount": .int(Int64(failCount)),
+      "failCount": .int(Int64(failCount)), "expireWatches": .int(Int64(expireWatches)),
       "forbid": .array(
         forbid.map { rule in
           var entry: JSONValue = [:]
@@ -100,6 +104,15 @@ final class FaultState: Sendable {
 
   func replace(_ fresh: FaultPlan) {
     plan.withLock { $0 = fresh }
+  }
+
+  /// Takes one expiry off the count; whether this watch is answered with 410.
+  func takeExpiry() -> Bool {
+    plan.withLock { plan in
+      guard plan.expireWatches > 0 else { return false }
+      plan.expireWatches -= 1
+      return true
+    }
   }
 
   /// Takes one failure off the count; the status to answer with, or `nil`.

@@ -16,6 +16,11 @@ final class LiveCluster: Sendable {
   init(connection: ClusterConnection, allNamespaces: Bool, logger: Logger) {
     self.connection = connection
     let transport = CurlTransport(connection: connection, logger: logger.labeled("http"))
+    // An interactive exec plugin gets the terminal now, before the screen owns it.
+    if let failure = transport.exec?.prepareBeforeScreen() {
+      logger.warning("the exec plugin failed before the dashboard started: \(failure)")
+    }
+    transport.exec?.releaseTerminal()
     let api = KubeAPI(transport: transport)
     let namespace = allNamespaces ? nil : connection.namespace
     watcher = ClusterWatcher(api: api, namespace: namespace, logger: logger.labeled("sync"))

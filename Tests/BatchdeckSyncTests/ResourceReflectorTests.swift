@@ -134,3 +134,54 @@ let listBody = """
       ])
   }
 }
+
+/// Polling, entered because the watch was refused, goes back to watching once it is allowed.
+@Suite struct ReflectorWatchRetryTests {
+  @Test func pollingRetriesTheWatchAndReturnsToIt() throws {
+    let watches = Mutex<[String]>([])
+    let lists = Atomic<Int>(0)
+    let server = try TestHTTPServer { request, writer in
+      guard request.target.contains("watch=1") else {
+        lists.add(1, ordering: .relaxed)
+        writer.respond(200, body: listBody)
+        return
+      }
+      let count = watches.withLock { list in
+        list.append(request.target)
+        return list.count
+      }
+      guard count >= 3 else {
+        writer.respond(
+          403,
+          body: "{\"kind\":\"Status\",\"code\":403,\"reason\":\"Forbidden\","
+            + "\"message\":\"jobs is forbidden: cannot watch\"}")
+        return
+      }
+      writer.head(200, headers: ["Content-Type": "application/json"], chunked: true)
+      writer.chunk(
+        "{\"type\":\"ADDED\",\"object\":{\"metadata\":{\"name\":\"from-watch\",\"uid\":\"u3\","
+          + "\"resourceVersion\":\"12\"}}}\n")
+      Thread.sleep(forTimeInterval: 2)
+      writer.end()
+    }
+    defer { server.stop() }
+    let log = UpdateLog()
+    let reflector = ResourceReflector(
+      api: KubeAPI(transport: CurlTransport(connection: connection(server))), resource: .jobs,
+      namespace: "default", logger: .disabled, pollInterval: 0.1, watchRetryPolls: 2
+    ) { log.record($0) }
+    let token = CancellationToken()
+    let thread = Thread { reflector.run(cancellation: token) }
+    thread.start()
+    defer { token.cancel() }
+    let watched = log.wait(seconds: 15) { $0.contains("upserted from-watch") }
+    #expect(watched, "the watch was tried again and its event arrived: \(log.all)")
+    let seen = watches.withLock { $0 }
+    #expect(seen.count == 3)
+    #expect(seen.last?.contains("resourceVersion=10") == true, "resumes from the last poll")
+    #expect(lists.load(ordering: .relaxed) >= 5, "1 list, then 2 polls per refused watch")
+    let listsWhileWatching = lists.load(ordering: .relaxed)
+    Thread.sleep(forTimeInterval: 1)
+    #expect(lists.load(ordering: .relaxed) == listsWhileWatching, "no polling while watching")
+  }
+}

@@ -136,6 +136,12 @@ struct KubeconfigRealWorldTests {
     #expect(azure?.message.hasPrefix("The azure auth plugin has been removed.") == true)
     #expect(azure?.field == "users[aks-legacy-user].user.auth-provider.name")
     let oidc = try config.connection(KubeconfigOverrides(context: "oidc"))
-    #expect(oidc.credentials == .token("placeholder.jwt.token"))
+    guard case .oidc(let settings) = oidc.credentials else {
+      Issue.record("oidc credentials expected, got \(oidc.credentials)")
+      return
+    }
+    #expect(settings.idToken == "placeholder.jwt.token")
+    #expect(settings.refreshToken == "placeholder-refresh")
+    #expect(settings.issuerURL == "https://sso.example.test")
   }
 }

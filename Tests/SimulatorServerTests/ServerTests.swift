@@ -83,6 +83,30 @@ import Testing
     #expect(try connection.request("/apis/batch/v1/namespaces/ml-pipeline/jobs").status == 200)
   }
 
+  @Test func expiresTheNextWatchesWith410() throws {
+    var plan = FaultPlan()
+    plan.expireWatches = 1
+    let cluster = try ServedCluster(faults: plan)
+    defer { cluster.server.stop() }
+    let connection = try cluster.connect()
+    let expired = try connection.request("/apis/batch/v1/jobs?watch=true&resourceVersion=5")
+    #expect(expired.status == 200)
+    let event = try #require(try? JSONValue.parse(Array(expired.body.dropLast())))
+    #expect(event["type"] == "ERROR")
+    #expect(event[path: ["object", "code"]] == .int(410))
+    #expect(event[path: ["object", "reason"]] == "Expired")
+    #expect(
+      event[path: ["object", "message"]]?.stringValue?.hasPrefix("too old resource version: 5")
+        == true)
+    let next = try cluster.connect()
+    next.send(
+      "GET", "/apis/batch/v1/jobs?watch=true",
+      headers: ["Authorization": "Bearer \(ServedCluster.token)"])
+    let live = try next.readResponse(stopAfterFirstChunk: true)
+    let first = try #require(try? JSONValue.parse(Array(live.body.dropLast())))
+    #expect(first["type"] == "ADDED", "only the first watch expired")
+  }
+
   @Test func dropsWatchesWithoutAnEnd() throws {
     var plan = FaultPlan()
     plan.dropWatchesAfterSeconds = 0.5

@@ -11,6 +11,8 @@ public enum Credentials: Sendable, Equatable {
   case basic(username: String, password: String)
   /// A credential plugin, run when a token is needed and again on expiry or 401.
   case exec(ExecConfig)
+  /// The oidc auth-provider: its id-token, refreshed through the issuer once expired.
+  case oidc(OIDCConfig)
 }
 
 /// TLS settings with every certificate and key already in memory (never written to disk).

@@ -150,9 +150,12 @@ struct ContextResolver {
     connection.tls.serverName = cluster.tlsServerName.flatMap { $0.isEmpty ? nil : $0 }
     if let proxy = cluster.proxyURL, !proxy.isEmpty {
       let scheme = URL(string: proxy)?.scheme?.lowercased() ?? ""
-      guard ["http", "https", "socks5"].contains(scheme) else {
+      guard ["http", "https", "socks5", "socks5h"].contains(scheme), URL(string: proxy)?.host != nil
+      else {
         throw problem(
-          .invalid, "proxy-url \"\(proxy)\" must use http, https or socks5",
+          .invalid,
+          "proxy-url \"\(ProxySelection.redacted(proxy))\" must be an http, https or socks5 "
+            + "URL with a host",
           origin: entry.origin, field: field + ".proxy-url", key: "proxy-url")
       }
       connection.proxyURL = proxy

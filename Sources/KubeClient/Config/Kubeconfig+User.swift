@@ -110,22 +110,48 @@ extension ContextResolver {
           + "convert-kubeconfig rewrites this entry)",
         origin: origin, field: providerField, key: "auth-provider")
     case "oidc":
-      guard let token = provider.config["id-token"], !token.isEmpty else {
-        throw problem(
-          .unsupported,
-          "the oidc auth-provider has no id-token; log in with your OIDC helper "
-            + "(such as kubelogin) first", origin: origin, field: field + ".auth-provider.config",
-          key: "auth-provider")
-      }
-      connection.credentials = .token(token)
-      connection.warnings.append(
-        "user \"\(connection.userName)\": the oidc id-token is used as is and not refreshed")
+      connection.credentials = .oidc(
+        try oidcConfig(provider.config, origin: origin, field: field + ".auth-provider.config"))
     default:
       throw problem(
         .unsupported,
         "no auth-provider named \"\(provider.name)\" is supported; use an exec "
           + "credential plugin", origin: origin, field: providerField, key: "auth-provider")
     }
+  }
+
+  /// The oidc provider's settings, required as client-go requires them.
+  private func oidcConfig(_ settings: [String: String], origin: KubeconfigOrigin, field: String)
+    throws(KubeconfigError) -> OIDCConfig
+  {
+    func value(_ key: String) -> String? { settings[key].flatMap { $0.isEmpty ? nil : $0 } }
+    for key in ["idp-issuer-url", "client-id"] where value(key) == nil {
+      throw problem(
+        .invalid, "Must provide \(key) for the oidc auth-provider", origin: origin,
+        field: field + "." + key, key: "auth-provider")
+    }
+    var config = OIDCConfig(
+      issuerURL: value("idp-issuer-url") ?? "", clientID: value("client-id") ?? "")
+    config.clientSecret = value("client-secret")
+    config.idToken = value("id-token")
+    config.refreshToken = value("refresh-token")
+    if let text = value("idp-certificate-authority-data") {
+      config.certificateAuthority = try decode(
+        text, origin: origin, field: field, key: "idp-certificate-authority-data")
+    } else if let path = value("idp-certificate-authority") {
+      // As in client-go, the auth-provider's paths are used as written (not resolved).
+      config.certificateAuthority = try read(
+        path, what: "idp-certificate-authority", origin: origin, field: field,
+        key: "idp-certificate-authority")
+    }
+    if config.idToken == nil, config.refreshToken == nil {
+      throw problem(
+        .invalid,
+        "the oidc auth-provider has neither an id-token nor a refresh-token; log in with your "
+          + "OIDC helper (such as kubelogin) first", origin: origin, field: field,
+        key: "auth-provider")
+    }
+    return config
   }
 
   private func validate(

@@ -14,12 +14,15 @@ struct CurlRequestOptions {
   /// while the connection goes to the server's host.
   var connectTo: UnsafeMutablePointer<curl_slist>?
   var isStream: Bool
+  /// The proxy chosen for the cluster (`ProxySelection`), or `nil` to connect directly.
+  var proxy: String?
 
   init(
     request: HTTPRequest, connection: ClusterConnection, timeouts: CurlTimeouts,
-    bearer: String?, execCredential: ExecCredential?
+    bearer: String?, execCredential: ExecCredential?, proxy: String? = nil
   ) throws(TransportError) {
     self.request = request
+    self.proxy = proxy
     self.connection = connection
     self.timeouts = timeouts
     self.execCredential = execCredential
@@ -96,11 +99,7 @@ struct CurlRequestOptions {
     applyMethod(curl)
     applyTLS(curl)
     applyAuth(curl)
-    if let proxy = connection.proxyURL {
-      // An explicit proxy-url carries every request, whatever NO_PROXY says (as client-go).
-      _ = ccurl_setopt_string(curl, CURLOPT_PROXY, proxy)
-      _ = ccurl_setopt_string(curl, CURLOPT_NOPROXY, "")
-    }
+    applyProxy(curl)
     _ = ccurl_setopt_data_callback(curl, CURLOPT_WRITEFUNCTION, CurlCallbacks.write)
     _ = ccurl_setopt_pointer(curl, CURLOPT_WRITEDATA, transfer)
     _ = ccurl_setopt_data_callback(curl, CURLOPT_HEADERFUNCTION, CurlCallbacks.header)
@@ -141,6 +140,25 @@ struct CurlRequestOptions {
       Self.blob(curl, CURLOPT_SSLCERT_BLOB, certificate)
       _ = ccurl_setopt_string(curl, CURLOPT_SSLKEYTYPE, "PEM")
       Self.blob(curl, CURLOPT_SSLKEY_BLOB, key)
+    }
+  }
+
+  /// The proxy, or none at all: an empty CURLOPT_PROXY keeps libcurl from reading the
+  /// environment by its own rules. As in Go, an HTTPS proxy's certificate is checked against
+  /// the cluster's CA (or the system's when there is none).
+  private func applyProxy(_ curl: UnsafeMutableRawPointer) {
+    guard let proxy else {
+      _ = ccurl_setopt_string(curl, CURLOPT_PROXY, "")
+      return
+    }
+    _ = ccurl_setopt_string(curl, CURLOPT_PROXY, ProxySelection.curlForm(proxy))
+    _ = ccurl_setopt_string(curl, CURLOPT_NOPROXY, "")
+    let tls = connection.tls
+    if tls.insecureSkipVerify {
+      _ = ccurl_setopt_long(curl, CURLOPT_PROXY_SSL_VERIFYPEER, 0)
+      _ = ccurl_setopt_long(curl, CURLOPT_PROXY_SSL_VERIFYHOST, 0)
+    } else if let ca = tls.certificateAuthority {
+      Self.blob(curl, CURLOPT_PROXY_CAINFO_BLOB, ca)
     }
   }
 

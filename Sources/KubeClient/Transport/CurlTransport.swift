@@ -18,8 +18,10 @@ public struct CurlTimeouts: Sendable, Equatable {
 }
 
 /// `HTTPTransport` over libcurl for a real API server: TLS with the CA, client certificate and
-/// key handed over in memory, bearer, basic and exec credentials, proxies, HTTP/2 where the
-/// server offers it, and connections reused across requests.
+/// key handed over in memory, bearer, basic, exec and oidc credentials, proxies
+/// (`ProxySelection`), HTTP/2 where the server offers it through ALPN, and connections reused
+/// across requests. The version each request used is in the debug log; only the fallback to
+/// HTTP/1.1 is tested, as no HTTP/2 server is available to the tests.
 ///
 /// Streams (watches and followed logs) have no idle limit and end when the server ends them
 /// or `cancellation` is set, from any thread, within about a second.
@@ -31,27 +33,47 @@ public final class CurlTransport: HTTPTransport {
   private let logger: Logger
   private let pool = Mutex<[EasyHandle]>([])
   private let tokenFile: TokenFileSource?
+  /// The oidc id-token and its refresh, when the user authenticates with one.
+  public let oidc: OIDCTokenSource?
   /// The exec plugin runner, when the user authenticates with one.
   public let exec: ExecCredentialProvider?
+  /// The proxy every request goes through (`ProxySelection`), or `nil` for none.
+  public let proxy: String?
 
+  /// A transport for `connection`; `environment` supplies `HTTPS_PROXY`, `HTTP_PROXY` and
+  /// `NO_PROXY` when the cluster has no `proxy-url`.
   public init(
     connection: ClusterConnection, timeouts: CurlTimeouts = CurlTimeouts(),
-    logger: Logger = .disabled
+    logger: Logger = .disabled,
+    environment: [String: String] = ProcessInfo.processInfo.environment
   ) {
     _ = Self.globalInit
     self.connection = connection
     self.timeouts = timeouts
     self.logger = logger
-    switch connection.credentials {
-    case .tokenFile(let path):
+    proxy = ProxySelection.proxy(
+      for: connection.server, explicit: connection.proxyURL, environment: environment)
+    if let proxy {
+      let origin = connection.proxyURL == nil ? "from the environment" : "from proxy-url"
+      // The server URL is left out: it may carry a credential in its path.
+      logger.debug(
+        "requests to cluster \(connection.clusterName) go through the proxy "
+          + "\(ProxySelection.redacted(proxy)) (\(origin))")
+    }
+    if case .tokenFile(let path) = connection.credentials {
       tokenFile = TokenFileSource(path: path)
-      exec = nil
-    case .exec(let config):
+    } else {
       tokenFile = nil
+    }
+    if case .exec(let config) = connection.credentials {
       exec = ExecCredentialProvider(config: config, connection: connection)
-    default:
-      tokenFile = nil
+    } else {
       exec = nil
+    }
+    if case .oidc(let config) = connection.credentials {
+      oidc = OIDCTokenSource(config: config, userName: connection.userName)
+    } else {
+      oidc = nil
     }
   }
 
@@ -88,13 +110,16 @@ public final class CurlTransport: HTTPTransport {
     let credential = try exec?.credential()
     var options = try CurlRequestOptions(
       request: request, connection: connection, timeouts: timeouts,
-      bearer: try bearerToken(request: request, exec: credential), execCredential: credential)
+      bearer: try bearerToken(request: request, exec: credential), execCredential: credential,
+      proxy: proxy)
     defer { options.release() }
 
     return try withoutActuallyEscaping(onHead) { head throws(TransportError) -> Bool in
       try withoutActuallyEscaping(onChunk) { chunk throws(TransportError) -> Bool in
+        // A forwarding proxy's own 407 is held back: it is about the proxy, not the server.
+        let held = proxy == nil ? retried : retried.union([407])
         let transfer = CurlTransfer(
-          cancellation: cancellation, retriedStatuses: retried, onHead: head, onChunk: chunk)
+          cancellation: cancellation, retriedStatuses: held, onHead: head, onChunk: chunk)
         let code = withExtendedLifetime(transfer) {
           options.apply(to: handle, transfer: Unmanaged.passUnretained(transfer).toOpaque())
           return curl_easy_perform(handle.pointer)
@@ -102,7 +127,11 @@ public final class CurlTransport: HTTPTransport {
         if transfer.cancelledByCaller { throw .cancelled }
         if code != CURLE_OK, !transfer.stoppedByConsumer {
           keep = false
-          throw CurlError.map(code, detail: handle.errorText, server: connection.server)
+          var proxyStatus = 0
+          _ = ccurl_getinfo_long(handle.pointer, CURLINFO_HTTP_CONNECTCODE, &proxyStatus)
+          throw CurlError.map(
+            code, detail: handle.errorText, server: connection.server, proxy: proxy,
+            proxyStatus: proxyStatus)
         }
         if !transfer.headDelivered {
           var status = 0
@@ -110,8 +139,33 @@ public final class CurlTransport: HTTPTransport {
           if transfer.status == 0 { transfer.status = status }
           transfer.deliverHead()
         }
+        logVersion(handle, request, status: transfer.status)
+        if let proxy, transfer.status == 407 {
+          throw .connectionFailed(
+            "the proxy \(ProxySelection.redacted(proxy)) refused the request to the server "
+              + "\(connection.server) with HTTP 407 (check the proxy's credentials)")
+        }
         return transfer.retry
       }
+    }
+  }
+
+  /// Records which HTTP version the server and libcurl agreed on (ALPN over TLS).
+  private func logVersion(_ handle: EasyHandle, _ request: HTTPRequest, status: Int) {
+    guard logger.level <= .debug else { return }
+    var version = 0
+    _ = ccurl_getinfo_long(handle.pointer, CURLINFO_HTTP_VERSION, &version)
+    logger.debug("\(request.method) \(request.path): \(Self.versionName(version)) \(status)")
+  }
+
+  /// libcurl's `CURL_HTTP_VERSION_*` number as the protocol's name.
+  static func versionName(_ version: Int) -> String {
+    switch version {
+    case 1: "HTTP/1.0"
+    case 2: "HTTP/1.1"
+    case 3: "HTTP/2"
+    case 30: "HTTP/3"
+    default: "HTTP (version unknown)"
     }
   }
 
@@ -123,6 +177,7 @@ public final class CurlTransport: HTTPTransport {
     switch connection.credentials {
     case .token(let token): return token
     case .tokenFile: return try tokenFile?.token()
+    case .oidc: return try oidc?.token()
     default: return nil
     }
   }

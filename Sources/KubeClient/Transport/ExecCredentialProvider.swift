@@ -24,8 +24,15 @@ public struct ExecCredential: Sendable, Equatable {
 /// Runs a `client.authentication.k8s.io` exec plugin (v1 or v1beta1) and caches what it
 /// returns until it expires or the server answers 401.
 ///
-/// The plugin never gets the terminal: its stdin is empty and its stderr is kept for the
-/// error message, so it cannot disturb the dashboard.
+/// `interactiveMode` works as in client-go: `Never` gives the plugin no terminal, `IfAvailable`
+/// (the default for v1beta1) gives it the terminal when standard input is one, `Always` fails
+/// without one; `KUBERNETES_EXEC_INFO` says which (`spec.interactive`). An interactive plugin
+/// gets the terminal as stdin and stderr (for its prompts); otherwise its stdin is empty and
+/// its stderr is kept for the error message.
+///
+/// The dashboard owns the terminal once its screen starts: it runs the plugin before that
+/// (`prepareBeforeScreen`) and then calls `releaseTerminal`, after which runs are not
+/// interactive and `Always` fails with a message saying why.
 public final class ExecCredentialProvider: Sendable {
   private let config: ExecConfig
   private let clusterInfo: [String: String]
@@ -34,11 +41,19 @@ public final class ExecCredentialProvider: Sendable {
   private let environment: [String: String]
   private let cached = Mutex<ExecCredential?>(nil)
   private let runs = Atomic<Int>(0)
+  /// The terminal an interactive plugin may use: `nil` when there is none or the screen has it.
+  private let terminal: Mutex<FileHandle?>
+  private let terminalReleased = Atomic<Bool>(false)
+  /// Why the run before the screen started failed, repeated in later messages.
+  private let failureBeforeScreen = Mutex<TransportError?>(nil)
 
+  /// - Parameter terminal: the terminal on standard input, if any (`standardInputTerminal`).
   public init(
     config: ExecConfig, connection: ClusterConnection,
-    environment: [String: String] = ProcessInfo.processInfo.environment
+    environment: [String: String] = ProcessInfo.processInfo.environment,
+    terminal: FileHandle? = ExecCredentialProvider.standardInputTerminal
   ) {
+    self.terminal = Mutex(terminal)
     self.config = config
     self.clusterInfo = connection.execClusterInfo
     self.certificateAuthority = connection.tls.certificateAuthority
@@ -64,8 +79,51 @@ public final class ExecCredentialProvider: Sendable {
   /// Forgets the cached credential, after the server refused it.
   public func invalidate() { cached.withLock { $0 = nil } }
 
+  /// Standard input when it is a terminal.
+  public static var standardInputTerminal: FileHandle? {
+    isatty(0) == 1 ? FileHandle.standardInput : nil
+  }
+
+  /// The mode in effect: v1beta1 plugins without one are `IfAvailable`, as in client-go.
+  public var interactiveMode: String { config.interactiveMode ?? "IfAvailable" }
+
+  /// Whether a run now would get the terminal.
+  public var isInteractive: Bool {
+    interactiveMode != "Never" && terminal.withLock { $0 != nil }
+  }
+
+  /// Runs a plugin that may want the terminal now, while nothing else uses it; the error of a
+  /// failed run is returned, and reported again on the first request.
+  @discardableResult
+  public func prepareBeforeScreen() -> TransportError? {
+    guard isInteractive else { return nil }
+    do {
+      _ = try credential()
+      return nil
+    } catch {
+      failureBeforeScreen.withLock { $0 = error }
+      return error
+    }
+  }
+
+  /// The screen takes the terminal: later runs are not interactive.
+  public func releaseTerminal() {
+    terminalReleased.store(true, ordering: .relaxed)
+    terminal.withLock { $0 = nil }
+  }
+
   private func run() throws(TransportError) -> ExecCredential {
-    if config.interactiveMode == "Always" {
+    let input = interactiveMode == "Never" ? nil : terminal.withLock { $0 }
+    if interactiveMode == "Always", input == nil {
+      if terminalReleased.load(ordering: .relaxed) {
+        let earlier = failureBeforeScreen.withLock { $0 }.map {
+          " (before the screen started, it failed: \($0))"
+        }
+        throw .credentials(
+          "exec plugin cannot support interactive mode: the dashboard's screen is using the "
+            + "terminal; run kubectl (or batchdeck get) once to log in, then start the "
+            + "dashboard again" + (earlier ?? ""))
+      }
       throw .credentials(
         "exec plugin cannot support interactive mode: standard input is not a terminal")
     }
@@ -77,34 +135,43 @@ public final class ExecCredentialProvider: Sendable {
       throw .credentials(message)
     }
     runs.add(1, ordering: .relaxed)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = config.args
     var env = environment
     for variable in config.env { env[variable.name] = variable.value }
-    env["KUBERNETES_EXEC_INFO"] = execInfo()
-    process.environment = env
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    process.standardInput = FileHandle.nullDevice
-    do {
-      try process.run()
-    } catch {
-      throw .credentials("exec: executable \(config.command) could not start: \(error)")
+    env["KUBERNETES_EXEC_INFO"] = execInfo(interactive: input != nil)
+    let status: Int32
+    let stdout: [UInt8]
+    var stderr = Data()
+    if let input {
+      (status, stdout) = try ForegroundSpawn.run(
+        executable, arguments: config.args, environment: env, input: input)
+    } else {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: executable)
+      process.arguments = config.args
+      process.environment = env
+      let output = Pipe()
+      let errors = Pipe()
+      process.standardOutput = output
+      process.standardInput = FileHandle.nullDevice
+      process.standardError = errors
+      do {
+        try process.run()
+      } catch {
+        throw .credentials("exec: executable \(config.command) could not start: \(error)")
+      }
+      stdout = Array(output.fileHandleForReading.readDataToEndOfFile())
+      stderr = errors.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      status = process.terminationStatus
     }
-    let stdout = output.fileHandleForReading.readDataToEndOfFile()
-    let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
+    guard status == 0 else {
       let said = String(decoding: stderr, as: UTF8.self)
         .trimmingCharacters(in: .whitespacesAndNewlines)
       throw .credentials(
-        "exec: executable \(config.command) failed with exit code \(process.terminationStatus)"
+        "exec: executable \(config.command) failed with exit code \(status)"
           + (said.isEmpty ? "" : ": \(said)"))
     }
-    return try ExecCredentialParser.parse(Array(stdout), apiVersion: config.apiVersion)
+    return try ExecCredentialParser.parse(stdout, apiVersion: config.apiVersion)
   }
 
   private func locate(_ command: String) -> String? {
@@ -118,8 +185,8 @@ public final class ExecCredentialProvider: Sendable {
     return nil
   }
 
-  private func execInfo() -> String {
-    var spec: JSONValue = ["interactive": false]
+  private func execInfo(interactive: Bool) -> String {
+    var spec: JSONValue = ["interactive": .bool(interactive)]
     if config.provideClusterInfo {
       var cluster = JSONValue.object(clusterInfo.mapValues { .string($0) })
       if let ca = certificateAuthority {
@@ -167,5 +234,53 @@ enum ExecCredentialParser {
     let expiration = status["expirationTimestamp"]?.stringValue.flatMap(RFC3339.parse)
     return ExecCredential(
       token: token, clientCertificate: certificate, clientKey: key, expiration: expiration)
+  }
+}
+
+/// Starts an interactive plugin in the terminal's foreground process group, with the terminal
+/// as stdin and the caller's stderr. Foundation's `Process` starts children in a process group
+/// of their own, where reading the terminal fails, so prompts could not be answered.
+enum ForegroundSpawn {
+  static func run(
+    _ executable: String, arguments: [String], environment: [String: String], input: FileHandle
+  ) throws(TransportError) -> (status: Int32, stdout: [UInt8]) {
+    var pipeEnds: [Int32] = [-1, -1]
+    guard pipe(&pipeEnds) == 0 else {
+      throw .credentials("exec: cannot create a pipe for \(executable)")
+    }
+    // Closed in the child on exec (other spawns must not inherit them); dup2 keeps 0 and 1.
+    for end in pipeEnds { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_adddup2(&actions, input.fileDescriptor, 0)
+    posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
+    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer {
+      for pointer in argv + envp { free(pointer) }
+    }
+    var child: pid_t = 0
+    let started = posix_spawn(&child, executable, &actions, nil, argv, envp)
+    close(pipeEnds[1])
+    defer { close(pipeEnds[0]) }
+    guard started == 0 else {
+      throw .credentials(
+        "exec: executable \(executable) could not start: \(String(cString: strerror(started)))")
+    }
+    var output: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { read(pipeEnds[0], $0.baseAddress, $0.count) }
+      if count > 0 {
+        output += buffer[..<count]
+      } else if count == 0 || errno != EINTR {
+        break
+      }
+    }
+    var status: Int32 = 0
+    while waitpid(child, &status, 0) < 0, errno == EINTR {}
+    let exited = status & 0x7f == 0
+    return (exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), output)
   }
 }
