@@ -9,11 +9,14 @@ public struct OIDCConfig: Sendable, Equatable {
   /// `client-id` and optional `client-secret`, sent with a refresh (HTTP basic).
   public var clientID: String
   public var clientSecret: String?
+  /// `id-token`: the JWT sent as the bearer token while its `exp` has not passed.
   public var idToken: String?
+  /// `refresh-token`: exchanged at the token endpoint for a new id-token.
   public var refreshToken: String?
   /// `idp-certificate-authority` or `-data`: the PEM CA for the issuer; else the system's.
   public var certificateAuthority: [UInt8]?
 
+  /// The two settings every oidc entry must have; the rest start empty.
   public init(issuerURL: String, clientID: String) {
     self.issuerURL = issuerURL
     self.clientID = clientID

@@ -35,7 +35,9 @@ public final class TestProxyServer: @unchecked Sendable {
     case socks5
   }
 
+  /// The port it listens on, on 127.0.0.1.
   public let port: Int
+  /// The protocol it speaks.
   public let kind: Kind
   private let listener: Int32
   private let credentials: String?
