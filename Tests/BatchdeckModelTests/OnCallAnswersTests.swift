@@ -318,3 +318,19 @@ extension OnCallAnswersTests {
     #expect(deferred.summary.contains("sweep-skewed finished in the future"))
   }
 }
+
+extension OnCallAnswersTests {
+  @Test func aFailedRunIsFoundByNameWhenJobsCarryNoUID() throws {
+    var older = job("sweep-29999970", start: 1900, complete: 1800, owner: owner)
+    var failed = job("sweep-29999980", start: 1300, failed: 1200, owner: owner)
+    older.metadata.uid = ""
+    failed.metadata.uid = ""
+    // Created last (a re-created object, say), so it is the first Job of the CronJob's.
+    older.metadata.creationTimestamp = now - 100
+    let diagnosis = Diagnosis.diagnose(
+      cronJob(), in: ClusterSnapshot(jobs: [older, failed]), now: now)
+    let finding = try #require(diagnosis.findings.first)
+    #expect(finding.code == "last-run-failed")
+    #expect(finding.summary.contains("sweep-29999980"))
+  }
+}
