@@ -59,7 +59,7 @@ struct DashboardOptions {
       --log-level LEVEL  trace, debug, info, warning or error (default: info).
 
     Keys: arrows or j/k move, Tab changes pane, Enter drills down, Esc goes back, l shows the
-    log of the latest run, w explains why a CronJob is in its state, s suspends or resumes,
+    log of the latest run, w explains a CronJob or Job (why), s suspends or resumes,
     t triggers a CronJob, Ctrl-d deletes, Ctrl-k kills a pod (each asks first), Space marks
     rows, ? lists every key, q quits.
     """

@@ -263,8 +263,8 @@ import Testing
     let snapshot = ClusterSnapshot(cronJobs: [cronJob(active: ["sweep-29999990"])], jobs: jobs)
     var state = DashboardState()
     #expect(state.apply(.toggleDiagnosis, in: snapshot, now: now) == .redraw)
-    #expect(state.diagnosisPanel == DiagnosisPanel(cronJobUID: "cj"))
-    let lines = try #require(state.panelDiagnosis(in: snapshot, now: now)).lines(now: now)
+    #expect(state.diagnosisPanel == DiagnosisPanel(.cronJob("cj")))
+    let lines = try #require(state.panelContent(in: snapshot, now: now)).lines
     _ = state.apply(.moveDown, in: snapshot, now: now)
     #expect(state.diagnosisPanel?.scroll == 1)
     _ = state.apply(.bottom, in: snapshot, now: now)
@@ -283,22 +283,21 @@ import Testing
 }
 
 extension OnCallAnswersTests {
-  @Test func panelFromTheJobsPaneExplainsTheOwningCronJobOnly() {
+  @Test func panelFromTheJobsPaneExplainsTheSelectedJob() throws {
     let standalone = job("adhoc", start: 60)
-    let run = job("sweep-29999990", start: 60, owner: owner)
-    var other = cronJob()
-    other.metadata.name = "aaa-first"
-    other.metadata.uid = "other"
-    let snapshot = ClusterSnapshot(
-      cronJobs: [other, cronJob(active: ["sweep-29999990"])], jobs: [standalone, run])
+    let snapshot = ClusterSnapshot(cronJobs: [cronJob()], jobs: [standalone])
     var state = DashboardState()
     state.focus = .jobs
     state.selectedJob = standalone.id
     _ = state.apply(.toggleDiagnosis, in: snapshot, now: now)
-    #expect(state.diagnosisPanel == nil, "a Job of no CronJob opens no CronJob's panel")
-    state.selectedJob = run.id
+    #expect(state.diagnosisPanel == DiagnosisPanel(.job("uid-adhoc")))
+    let content = try #require(state.panelContent(in: snapshot, now: now))
+    #expect(content.title == "Why job/adhoc is Running")
+    #expect(content.lines.first?.text == "job/adhoc in namespace ops: Running")
+    state.focus = .cronJobs
+    state.diagnosisPanel = nil
     _ = state.apply(.toggleDiagnosis, in: snapshot, now: now)
-    #expect(state.diagnosisPanel?.cronJobUID == "cj")
+    #expect(state.diagnosisPanel == DiagnosisPanel(.cronJob("cj")))
   }
 }
 
@@ -317,5 +316,21 @@ extension OnCallAnswersTests {
       ], "newest first")
     let deferred = try #require(diagnosis.findings.first { $0.code == "ttl-deferred" })
     #expect(deferred.summary.contains("sweep-skewed finished in the future"))
+  }
+}
+
+extension OnCallAnswersTests {
+  @Test func aFailedRunIsFoundByNameWhenJobsCarryNoUID() throws {
+    var older = job("sweep-29999970", start: 1900, complete: 1800, owner: owner)
+    var failed = job("sweep-29999980", start: 1300, failed: 1200, owner: owner)
+    older.metadata.uid = ""
+    failed.metadata.uid = ""
+    // Created last (a re-created object, say), so it is the first Job of the CronJob's.
+    older.metadata.creationTimestamp = now - 100
+    let diagnosis = Diagnosis.diagnose(
+      cronJob(), in: ClusterSnapshot(jobs: [older, failed]), now: now)
+    let finding = try #require(diagnosis.findings.first)
+    #expect(finding.code == "last-run-failed")
+    #expect(finding.summary.contains("sweep-29999980"))
   }
 }

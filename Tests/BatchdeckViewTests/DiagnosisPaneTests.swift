@@ -148,6 +148,15 @@ extension DiagnosisPaneTests {
     #expect(
       pane.detail(of: meshed, now: now).contains("work done, sidecar proxy keeps backup-x1 running")
     )
+
+    state.selectedJob = "uid-backup"
+    _ = state.apply(.toggleDiagnosis, in: snapshot, now: now)
+    let panel = DashboardScreen(
+      state: state, snapshot: snapshot, logTail: nil, context: context, theme: .default
+    ).render(width: 120, height: 40, now: now).text
+    #expect(panel.contains("Why job/backup is Running"))
+    #expect(panel.contains("WARNING Main container backup finished (exit 0) but sidecar proxy"))
+    #expect(panel.contains("fix: Run the sidecar as a native sidecar"))
   }
 }
 

@@ -55,7 +55,9 @@ extension DiagnosisContext {
   /// The newest finished run failed: why, which container, with what exit code, its last lines.
   func failureFindings() -> [Finding] {
     guard let run = health.lastFinishedRun, case .failed(let reason) = run.outcome,
-      let job = jobs.first(where: { $0.metadata.uid == run.jobUID })
+      let job = jobs.first(where: {
+        $0.metadata.uid == run.jobUID && $0.metadata.name == run.jobName
+      })
     else { return [] }
     let condition = job.conditions.first { $0.type == "Failed" && $0.isTrue }
     var evidence = [

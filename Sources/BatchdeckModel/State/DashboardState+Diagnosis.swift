@@ -1,45 +1,67 @@
 import Foundation
 
-/// The diagnosis panel: which CronJob it explains and how far it is scrolled.
+/// The diagnosis panel: what it explains and how far it is scrolled.
 public struct DiagnosisPanel: Sendable, Hashable {
-  /// The UID of the CronJob the panel explains.
-  public var cronJobUID: String
-  /// The first diagnosis line shown (see `CronJobDiagnosis.lines(now:)`).
+  /// What a panel explains, by UID.
+  public enum Subject: Sendable, Hashable {
+    case cronJob(String)
+    case job(String)
+  }
+
+  public var subject: Subject
+  /// The first diagnosis line shown (see `DiagnosisPanelContent.lines`).
   public var scroll = 0
 
-  public init(cronJobUID: String, scroll: Int = 0) {
-    self.cronJobUID = cronJobUID
+  public init(_ subject: Subject, scroll: Int = 0) {
+    self.subject = subject
     self.scroll = scroll
   }
 }
 
+/// What the open panel shows: its title and the diagnosis lines.
+public struct DiagnosisPanelContent: Sendable, Hashable {
+  /// `Why cronjob/NAME is STATE`, with the state word of the CronJob's row (or the Job's
+  /// STATUS).
+  public var title: String
+  public var lines: [DiagnosisLine]
+}
+
 extension DashboardState {
-  /// The diagnosis the open panel shows: the selected CronJob's, as `batchdeck diagnose`
-  /// computes it; `nil` when the panel is closed or its CronJob is gone.
+  /// The diagnosis the open panel shows, as `batchdeck diagnose` computes it for the CronJob
+  /// or Job; `nil` when the panel is closed or its object is gone.
   ///
   /// The panel quotes no log lines (`diagnose` reads them from the API); the log pane and the
   /// `l` key show them.
-  public func panelDiagnosis(in snapshot: ClusterSnapshot, now: Date) -> CronJobDiagnosis? {
-    guard let panel = diagnosisPanel,
-      let cronJob = snapshot.cronJobs.first(where: { $0.id == panel.cronJobUID })
-    else { return nil }
-    return Diagnosis.diagnose(cronJob, in: snapshot, now: now)
+  public func panelContent(in snapshot: ClusterSnapshot, now: Date) -> DiagnosisPanelContent? {
+    switch diagnosisPanel?.subject {
+    case .cronJob(let uid):
+      guard let cronJob = snapshot.cronJobs.first(where: { $0.id == uid }) else { return nil }
+      let diagnosis = Diagnosis.diagnose(cronJob, in: snapshot, now: now)
+      return DiagnosisPanelContent(
+        title: "Why cronjob/\(diagnosis.name) is \(diagnosis.health.state.rawValue)",
+        lines: diagnosis.lines(now: now))
+    case .job(let uid):
+      guard let job = snapshot.jobs.first(where: { $0.id == uid }) else { return nil }
+      let diagnosis = Diagnosis.diagnose(job: job, in: snapshot, now: now)
+      return DiagnosisPanelContent(
+        title: "Why job/\(diagnosis.name) is \(diagnosis.status)", lines: diagnosis.lines)
+    case nil:
+      return nil
+    }
   }
 
-  /// Opens the panel for the selected CronJob; from the other panes, for the CronJob drilled
-  /// into or the one that owns the selected Job (a Job of no CronJob has no panel: `batchdeck
-  /// diagnose job/NAME` explains it).
+  /// Opens the panel: in the CronJobs pane for the selected CronJob, in the other panes for
+  /// the selected Job.
   mutating func openDiagnosis(rows: DashboardRows) {
-    let owner = rows.selectedJob?.cronJobOwner.flatMap { owner in
-      rows.cronJobs.first {
-        $0.metadata.namespace == rows.selectedJob?.metadata.namespace
-          && (owner.uid.isEmpty ? $0.metadata.name == owner.name : $0.metadata.uid == owner.uid)
-      }
+    if focus == .cronJobs {
+      guard let cronJob = rows.selectedCronJob else { return }
+      selectedCronJob = cronJob.id
+      diagnosisPanel = DiagnosisPanel(.cronJob(cronJob.id))
+    } else {
+      guard let job = rows.selectedJob else { return }
+      selectedJob = job.id
+      diagnosisPanel = DiagnosisPanel(.job(job.id))
     }
-    let chosen = focus == .cronJobs ? rows.selectedCronJob : rows.drilledCronJob ?? owner
-    guard let cronJob = chosen else { return }
-    selectedCronJob = cronJob.id
-    diagnosisPanel = DiagnosisPanel(cronJobUID: cronJob.id)
   }
 
   /// Keys while the panel is open: movement scrolls it, `Esc` or `w` closes it, `q` quits and
@@ -48,7 +70,7 @@ extension DashboardState {
     _ action: DashboardAction, in snapshot: ClusterSnapshot, now: Date
   ) -> DashboardOutcome? {
     guard var panel = diagnosisPanel else { return nil }
-    let lineCount = panelDiagnosis(in: snapshot, now: now)?.lines(now: now).count ?? 0
+    let lineCount = panelContent(in: snapshot, now: now)?.lines.count ?? 0
     let last = max(0, lineCount - 1)
     switch action {
     case .quit, .toggleHelp: return nil

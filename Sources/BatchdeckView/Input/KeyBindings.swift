@@ -56,7 +56,7 @@ public struct KeyBindings: Sendable {
       showInFooter: true),
     KeyBinding(
       keys: [.character("w")], label: "w", action: .toggleDiagnosis,
-      help: "why: the CronJob's diagnosis", showInFooter: false),
+      help: "why: diagnose CronJob/Job", showInFooter: false),
     KeyBinding(
       keys: [.character(" ")], label: "Space", action: .toggleMark, help: "mark or unmark row",
       showInFooter: false),

@@ -48,11 +48,9 @@ public struct DashboardScreen: Sendable {
     LogPane(tail: logTail, pod: rows.selectedPod, focused: state.focus == .logs)
       .draw(into: &canvas, frame: layout.logs, theme: theme)
     drawFooter(into: &canvas, frame: layout.footer)
-    if let panel = state.diagnosisPanel,
-      let diagnosis = state.panelDiagnosis(in: snapshot, now: now)
-    {
-      DiagnosisPane(diagnosis: diagnosis, scroll: panel.scroll).draw(
-        into: &canvas, frame: layout.diagnosis, theme: theme, now: now)
+    if let panel = state.diagnosisPanel, let content = state.panelContent(in: snapshot, now: now) {
+      DiagnosisPane(content: content, scroll: panel.scroll).draw(
+        into: &canvas, frame: layout.diagnosis, theme: theme)
     }
     let body = Rect(
       column: 0, row: layout.header.row + 1, width: width,

@@ -1,12 +1,12 @@
 import BatchdeckModel
 import Foundation
 
-/// The diagnosis panel (`w`): every finding of the selected CronJob with its severity,
-/// evidence and fix, the same lines `batchdeck diagnose` prints, wrapped to the panel and
-/// scrolled by whole lines. It takes the place of the Jobs, Pods and Logs panes, so the
-/// CronJob's row and its state word stay in sight.
+/// The diagnosis panel (`w`): every finding of the selected CronJob (or Job) with its
+/// severity, evidence and fix, the same lines `batchdeck diagnose` prints, wrapped to the
+/// panel and scrolled by whole lines. It takes the place of the Jobs, Pods and Logs panes, so
+/// the CronJob's row and its state word stay in sight.
 struct DiagnosisPane {
-  var diagnosis: CronJobDiagnosis
+  var content: DiagnosisPanelContent
   /// The first diagnosis line to show; kept so the last page is full.
   var scroll: Int
 
@@ -16,18 +16,15 @@ struct DiagnosisPane {
     var line: Int
   }
 
-  func draw(into canvas: inout Canvas, frame: Rect, theme: Theme, now: Date) {
+  func draw(into canvas: inout Canvas, frame: Rect, theme: Theme) {
     guard frame.width >= 10, frame.height >= 3 else { return }
     canvas.fill(
       column: frame.column, row: frame.row, width: frame.width, height: frame.height,
       style: theme[.row])
-    let state = diagnosis.health.state.rawValue
-    BoxWidget.draw(
-      into: &canvas, frame: frame, title: "Why cronjob/\(diagnosis.name) is \(state)",
-      focused: true, theme: theme)
+    BoxWidget.draw(into: &canvas, frame: frame, title: content.title, focused: true, theme: theme)
     let inner = frame.inner
     let textWidth = max(1, inner.width - 2)
-    let rows = Self.rows(diagnosis.lines(now: now), width: textWidth)
+    let rows = Self.rows(content.lines, width: textWidth)
     let firstRowOfScroll = rows.firstIndex { $0.line >= scroll } ?? 0
     let start = max(0, min(firstRowOfScroll, rows.count - inner.height))
     for (offset, row) in rows.dropFirst(start).prefix(inner.height).enumerated() {
