@@ -35,7 +35,7 @@ enum ClusterSource {
       FileHandle.standardError.write(Data("Warning: \(warning)\n".utf8))
     }
     logger.info(
-      "watching context \(connection.contextName) at \(connection.server) as "
+      "watching context \(connection.contextName) at \(connection.serverForLog) as "
         + "\(connection.userName.isEmpty ? "anonymous" : connection.userName)")
     return .live(
       LiveCluster(

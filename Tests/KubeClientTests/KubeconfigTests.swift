@@ -32,6 +32,15 @@ import Testing
     #expect(connection.credentials == .token("secret-token"))
   }
 
+  @Test func serverForLogDropsUserAndPath() {
+    var connection = ClusterConnection(
+      contextName: "c", clusterName: "k", userName: "u", namespace: "default",
+      server: "https://ops:hunter2@10.0.0.9:6443/sim-abc123")
+    #expect(connection.serverForLog == "https://10.0.0.9:6443")
+    connection.server = "http://example.test"
+    #expect(connection.serverForLog == "http://example.test")
+  }
+
   @Test func readsJSON() throws {
     let json = """
       {"apiVersion": "v1", "kind": "Config", "current-context": "c",

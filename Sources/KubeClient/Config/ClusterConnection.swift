@@ -1,4 +1,5 @@
 import APIMachinery
+import Foundation
 
 /// How requests authenticate.
 public enum Credentials: Sendable, Equatable {
@@ -60,6 +61,14 @@ public struct ClusterConnection: Sendable, Equatable {
     self.userName = userName
     self.namespace = namespace
     self.server = server
+  }
+
+  /// The server's scheme, host and port only, for logs: a path or user part of the URL can
+  /// carry a credential, so neither is written out.
+  public var serverForLog: String {
+    guard let url = URLComponents(string: server), let scheme = url.scheme, let host = url.host
+    else { return "(unparsable server URL)" }
+    return "\(scheme)://\(host)" + (url.port.map { ":\($0)" } ?? "")
   }
 
   /// Kubernetes' description of the cluster for an exec plugin (`spec.cluster`).
