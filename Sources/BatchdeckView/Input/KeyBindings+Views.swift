@@ -31,7 +31,7 @@ extension KeyBindings {
       keys: [.character("N")], label: "N", action: .view(.previousMatch),
       help: "previous match", showInFooter: false),
     KeyBinding(
-      keys: [.character("w")], label: "w", action: .view(.toggleWrap), help: "wrap lines",
+      keys: [.character("w")], label: "w", action: .view(.toggleWrap), help: "wrap",
       showInFooter: true),
     KeyBinding(
       keys: [.character("?")], label: "?", action: .toggleHelp, help: "help", showInFooter: true),
@@ -40,7 +40,7 @@ extension KeyBindings {
   static let viewBack: [KeyBinding] = [
     KeyBinding(
       keys: [.escape, .character("q")], label: "Esc/q", action: .view(.close),
-      help: "back to the dashboard", showInFooter: true),
+      help: "back", showInFooter: true),
     KeyBinding(
       keys: [.control("c")], label: "^c", action: .quit, help: "quit", showInFooter: false),
   ]
@@ -50,31 +50,31 @@ extension KeyBindings {
 
   /// The keys of the YAML view.
   public static let yamlView = KeyBindings(
-    bindings: viewCommon + [
+    bindings: [
       KeyBinding(
         keys: [.character("m")], label: "m", action: .view(.toggleManagedFields),
-        help: "show or hide managedFields", showInFooter: true)
-    ] + viewBack)
+        help: "managedFields", showInFooter: true)
+    ] + viewCommon + viewBack)
 
   /// The keys of the full log view.
   public static let logView = KeyBindings(
-    bindings: viewCommon + [
+    bindings: [
       KeyBinding(
         keys: [.character("f")], label: "f", action: .view(.toggleFollow),
-        help: "follow the end on or off", showInFooter: true),
+        help: "follow", showInFooter: true),
       KeyBinding(
         keys: [.character("t")], label: "t", action: .view(.toggleTimestamps),
         help: "timestamps", showInFooter: true),
       KeyBinding(
         keys: [.character("p")], label: "p", action: .view(.togglePrevious),
-        help: "previous container run", showInFooter: true),
+        help: "previous run", showInFooter: true),
       KeyBinding(
         keys: [.character("c")], label: "c", action: .view(.nextContainer),
-        help: "next container", showInFooter: true),
+        help: "container", showInFooter: true),
       KeyBinding(
-        keys: [.control("s")], label: "^s", action: .view(.startSave), help: "save to a file",
+        keys: [.control("s")], label: "^s", action: .view(.startSave), help: "save",
         showInFooter: true),
-    ] + viewBack)
+    ] + viewCommon + viewBack)
 
   /// The keys while a prompt is open: typing, Backspace, Enter and Esc.
   public static let prompt = KeyBindings(bindings: [

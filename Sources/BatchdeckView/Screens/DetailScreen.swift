@@ -196,8 +196,14 @@ public struct DetailScreen: Sendable {
       canvas.draw(" \(note)", column: 0, row: row, style: theme[.flashInfo])
       return
     }
+    // What does not fit goes, from the end, keeping the way back.
+    var hints = keys.bindings.filter(\.showInFooter)
+    func needed(_ list: [KeyBinding]) -> Int {
+      list.reduce(0) { $0 + TextWidth.of($1.label) + TextWidth.of($1.help) + 4 }
+    }
+    while hints.count > 1, needed(hints) > width { hints.remove(at: hints.count - 2) }
     var cursor = 0
-    for binding in keys.bindings where binding.showInFooter && cursor < width {
+    for binding in hints where cursor < width {
       cursor += canvas.draw(
         " \(binding.label) ", column: cursor, row: row, style: theme[.footerKey])
       cursor += canvas.draw(
