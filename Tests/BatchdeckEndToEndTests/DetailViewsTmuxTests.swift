@@ -55,8 +55,31 @@ struct DetailViewsTmuxTests {
     #expect(!found.contains("no match"), "\(found)")
     try session.send("q")
     try session.waitForScreen { !$0.contains("YAML cronjob") }
+    try comparePodDescribe(session: session, server: server)
     try session.send("q")
     #expect(session.exitStatus(timeout: 10) == 0)
+  }
+
+  /// Describes the selected pod and compares the lines kubectl prints for it too.
+  func comparePodDescribe(session: TmuxSession, server: SimServer) throws {
+    try session.send("Tab", "Tab", "d")
+    let screen = try session.waitForScreen { $0.contains("Describe pod/") }
+    let title = try #require(
+      screen.range(of: #"Describe pod/[a-z0-9-]+"#, options: .regularExpression))
+    let pod = String(screen[title].dropFirst("Describe pod/".count))
+    #expect(screen.contains("│Name:             \(pod)"), "\(screen)")
+    if SimServer.hasKubectl {
+      let kubectl = try server.kubectl(["describe", "pod", "-n", "default", pod])
+      #expect(kubectl.status == 0, "\(kubectl.stderr)")
+      let top = kubectl.stdout.split(separator: "\n").map(String.init)
+        .prefix { !$0.hasPrefix("Containers:") }
+      #expect(top.count > 8)
+      for line in top {
+        #expect(screen.contains("│" + line), "kubectl's line \(line) is on screen")
+      }
+    }
+    try session.send("Escape")
+    try session.waitForScreen { !$0.contains("Describe pod/") }
   }
 
   @Test func theLogViewShowsThePodsLinesAndSavesThem() throws {

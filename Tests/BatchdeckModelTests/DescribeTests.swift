@@ -32,7 +32,7 @@ import Testing
   }
 
   @Test func cronJobInKubectlOrderWithActiveJobsAndEvents() {
-    let cronJob = CronJob(
+    var cronJob = CronJob(
       metadata: ObjectMeta(
         namespace: "default", name: "log-cleanup", uid: "cj1", labels: ["app": "log-cleanup"],
         annotations: [
@@ -42,6 +42,7 @@ import Testing
       containers: [ContainerSpec(name: "cleanup", image: "busybox:1.36")],
       active: [OwnerReference(kind: "Job", name: "log-cleanup-29939040", uid: "j1")],
       lastScheduleTime: Self.now - 20)
+    cronJob.podTemplateLabels = ["app": "log-cleanup"]
     let events = [
       Event(
         metadata: ObjectMeta(namespace: "default", name: "e2", uid: "e2"),
@@ -74,7 +75,11 @@ import Testing
         "Successful Job History Limit:  3",
         "Failed Job History Limit:      1",
         "Starting Deadline Seconds:     <unset>",
+        "Selector:                      <unset>",
+        "Parallelism:                   <unset>",
+        "Completions:                   <unset>",
         "Pod Template:",
+        "  Labels:  app=log-cleanup",
         "  Containers:",
         "   cleanup:",
         "    Image:           busybox:1.36",
@@ -119,6 +124,7 @@ import Testing
         "Pods Statuses:               0 Active (0 Ready) / 20 Succeeded / 0 Failed",
         "Completed Indexes:           0-19",
         "Pod Template:",
+        "  Labels:  <none>",
         "  Containers:",
         "   main:",
         "    Image:  python:3.12",
@@ -135,7 +141,7 @@ import Testing
   }
 
   @Test func podWithContainerStatesConditionsAndEvents() {
-    let pod = Pod(
+    var pod = Pod(
       metadata: ObjectMeta(
         namespace: "default", name: "batch-processor-8hvp9", uid: "p1",
         labels: ["job-name": "batch-processor", "app": "batch"],
@@ -153,24 +159,33 @@ import Testing
             exitCode: 137, reason: "OOMKilled", startedAt: Self.now - 60,
             finishedAt: Self.now - 10))
       ])
-    let events = [
-      Event(
-        metadata: ObjectMeta(namespace: "default", name: "e", uid: "e"),
-        involvedObject: OwnerReference(kind: "Pod", name: "batch-processor-8hvp9", uid: "p1"),
-        reason: "Started", message: "Started container worker", lastTimestamp: Self.now - 5,
-        source: "kubelet")
-    ]
-    let lines = Describe.pod(pod, events: events, now: Self.now)
+    pod.priority = 0
+    pod.serviceAccountName = "default"
+    pod.hostIP = "172.18.0.2"
+    pod.podIPs = ["10.244.1.3"]
+    pod.startTime = Self.now - 8
+    var started = Event(
+      metadata: ObjectMeta(namespace: "default", name: "e", uid: "e"),
+      involvedObject: OwnerReference(kind: "Pod", name: "batch-processor-8hvp9", uid: "p1"),
+      reason: "Started", message: "Started container worker", lastTimestamp: Self.now - 5,
+      source: "kubelet")
+    started.fieldPath = "spec.containers{worker}"
+    let lines = Describe.pod(pod, events: [started], now: Self.now)
     #expect(
       lines == [
-        "Name:           batch-processor-8hvp9",
-        "Namespace:      default",
-        "Node:           sim-node-1",
-        "Labels:         app=batch",
-        "                job-name=batch-processor",
-        "Annotations:    <none>",
-        "Status:         Running",
-        "IP:             10.244.1.3",
+        "Name:             batch-processor-8hvp9",
+        "Namespace:        default",
+        "Priority:         0",
+        "Service Account:  default",
+        "Node:             sim-node-1/172.18.0.2",
+        "Start Time:       Thu, 03 Dec 2026 23:59:52 +0000",
+        "Labels:           app=batch",
+        "                  job-name=batch-processor",
+        "Annotations:      <none>",
+        "Status:           Running",
+        "IP:               10.244.1.3",
+        "IPs:",
+        "  IP:           10.244.1.3",
         "Controlled By:  Job/batch-processor",
         "Containers:",
         "  worker:",
@@ -191,7 +206,7 @@ import Testing
         "Events:",
         "  Type    Reason   Age   From     Message",
         "  ----    ------   ----  ----     -------",
-        "  Normal  Started  5s    kubelet  Started container worker",
+        "  Normal  Started  5s    kubelet  spec.containers{worker}: Started container worker",
       ])
   }
 

@@ -21,7 +21,11 @@ extension Describe {
       0,
       "Starting Deadline Seconds:\t\(cronJob.startingDeadlineSeconds.map { "\($0)s" } ?? "<unset>")"
     )
+    writer.write(0, "Selector:\t\(unset(cronJob.templateSelector))")
+    writer.write(0, "Parallelism:\t\(unset(cronJob.templateParallelism))")
+    writer.write(0, "Completions:\t\(unset(cronJob.templateCompletions))")
     writer.write(0, "Pod Template:")
+    labels("Labels", cronJob.podTemplateLabels, level: 1, into: &writer)
     templateContainers(cronJob.containers, into: &writer)
     writer.write(
       0,
@@ -74,6 +78,7 @@ extension Describe {
       writer.write(0, "Completed Indexes:\t\(completedIndexes(job.completedIndexes))")
     }
     writer.write(0, "Pod Template:")
+    labels("Labels", job.podTemplateLabels, level: 1, into: &writer)
     templateContainers(job.containers, into: &writer)
     Self.events(Self.events(about: meta, kind: "Job", in: events), now: now, into: &writer)
     return writer.lines()

@@ -9,7 +9,12 @@ extension Describe {
     let meta = pod.metadata
     writer.write(0, "Name:\t\(meta.name)")
     writer.write(0, "Namespace:\t\(meta.namespace)")
-    writer.write(0, "Node:\t\(pod.nodeName.isEmpty ? "<none>" : pod.nodeName)")
+    if let priority = pod.priority { writer.write(0, "Priority:\t\(priority)") }
+    if !pod.serviceAccountName.isEmpty {
+      writer.write(0, "Service Account:\t\(pod.serviceAccountName)")
+    }
+    writer.write(0, "Node:\t\(pod.nodeName.isEmpty ? "<none>" : "\(pod.nodeName)/\(pod.hostIP)")")
+    if let start = pod.startTime { writer.write(0, "Start Time:\t\(time(start, zone: zone))") }
     labels("Labels", meta.labels, level: 0, into: &writer)
     annotations(meta.annotations, level: 0, into: &writer)
     let terminal = pod.phase == "Succeeded" || pod.phase == "Failed"
@@ -20,6 +25,12 @@ extension Describe {
     }
     if !pod.reason.isEmpty { writer.write(0, "Reason:\t\(pod.reason)") }
     writer.write(0, "IP:\t\(pod.podIP)")
+    if pod.podIPs.isEmpty {
+      writer.write(0, "IPs:\t<none>")
+    } else {
+      writer.write(0, "IPs:")
+      for address in pod.podIPs { writer.write(1, "IP:\t\(address)") }
+    }
     if let owner = meta.controller {
       writer.write(0, "Controlled By:\t\(owner.kind)/\(owner.name)")
     }

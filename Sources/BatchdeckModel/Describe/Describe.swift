@@ -3,13 +3,13 @@ import Foundation
 /// `kubectl describe` for the dashboard's objects: pure functions of the object, its related
 /// objects, its events and `now`, laid out line for line as kubectl lays them out.
 ///
-/// Known gap: the typed model keeps only the fields the dashboard reasons about, so lines
-/// kubectl prints from fields the model does not carry (pod template labels, container ports,
-/// commands, environment, mounts, volumes, resources, probes, QoS class, tolerations, node
-/// selectors, the pod's IPs list, priority, service account, start time and host IP, the
-/// CronJob template's selector, parallelism and completions) are left out rather than
-/// guessed. `Time Zone` is printed only when set, as current kubectl does. Every line
-/// that is printed has kubectl's label, order, indentation and value format.
+/// Known gap: the typed model keeps only the fields the dashboard reasons about (and a few
+/// for describe), so lines kubectl prints from fields the model does not carry (container
+/// ports, commands, args, environment, mounts, volumes, resources, probes, QoS class,
+/// tolerations, node selectors, the pod template's annotations, readiness gates) are left out
+/// rather than guessed; a template selector prints its match labels only. `Time Zone` is
+/// printed only when set, as current kubectl does. Every line that is printed has kubectl's
+/// label, order, indentation and value format.
 public enum Describe {
   /// Formats a time as kubectl's describe does (RFC 1123 with a numeric zone), in `zone`.
   public static func time(_ date: Date, zone: TimeZone = .gmt) -> String {
@@ -94,7 +94,8 @@ public enum Describe {
         event.count > 1
         ? "\(HumanDuration.age(of: event.lastTimestamp, now: now)) (x\(event.count) over \(first))"
         : first
-      let message = event.message.trimmingCharacters(in: .whitespacesAndNewlines)
+      let trimmed = event.message.trimmingCharacters(in: .whitespacesAndNewlines)
+      let message = event.fieldPath.isEmpty ? trimmed : "\(event.fieldPath): \(trimmed)"
       writer.write(1, "\(event.type)\t\(event.reason)\t\(age)\t\(event.source)\t\(message)")
     }
   }
