@@ -37,6 +37,10 @@ import Testing
     #expect(lines.contains("  name: log-cleanup"))
     #expect(lines.contains("  schedule: '* * * * *'"))
     #expect(!lines.contains { $0.contains("managedFields") })
+    try api.setSuspended(true, .cronJobs, namespace: "default", name: "log-cleanup")
+    #expect(
+      eventually { fetcher.document?.lines.contains("  suspend: true") ?? false },
+      "the open view follows the object")
     let missing = ObjectRef(kind: .job, namespace: "default", name: "no-such-job")
     fetcher.open(missing)
     #expect(eventually { fetcher.document?.error != nil })
@@ -89,5 +93,32 @@ import Testing
     #expect(feed.tail?.tail.lines.isEmpty == true, "a changed option starts a new buffer")
     feed.close()
     #expect(feed.tail == nil)
+  }
+
+  @Test func newPodsJoinTheBufferAndAnotherContainerStartsItAgain() throws {
+    let (simulator, api) = try cluster()
+    let pods = try podNames(of: "batch-processor", api: api)
+    let first = try #require(pods.first)
+    let feed = LogViewFeed(api: api, logger: .disabled)
+    defer { feed.close() }
+    let one = LogViewRequest.Source(pod: first, container: "worker")
+    feed.open(LogViewRequest(namespace: "default", sources: [one], prefixesPod: true))
+    simulator.run(for: 10, tick: 1)
+    #expect(eventually { !(feed.tail?.tail.lines.isEmpty ?? true) })
+    let before = try #require(feed.tail?.tail.lines)
+    let others = pods.dropFirst().map { LogViewRequest.Source(pod: $0, container: "worker") }
+    feed.open(
+      LogViewRequest(namespace: "default", sources: [one] + others, prefixesPod: true))
+    #expect(
+      eventually {
+        let lines = feed.tail?.tail.lines ?? []
+        return lines.starts(with: before) && lines.contains { !$0.hasPrefix(first + " ") }
+      }, "the first pod's lines stay and the others' arrive")
+    feed.open(
+      LogViewRequest(
+        namespace: "default", sources: [LogViewRequest.Source(pod: first, container: "nope")],
+        prefixesPod: true))
+    #expect(eventually { feed.tail?.tail.error?.contains("nope") ?? false })
+    #expect(feed.tail?.tail.lines.isEmpty == true)
   }
 }
