@@ -45,6 +45,10 @@ public struct LogViewRequest: Sendable, Hashable {
 
 /// Streams the logs the full log view shows, one background thread per pod, into one bounded
 /// buffer: lines of several pods interleave in the order they arrive.
+///
+/// Known gap: a followed stream ends when its container ends, and a later restart of the same
+/// container is not read again until the view is opened again (the dashboard's log pane does
+/// follow restarts); a stream that fails before any line (a pod still starting) is retried.
 public final class LogViewFeed: Sendable {
   private struct Feed {
     var request: LogViewRequest
