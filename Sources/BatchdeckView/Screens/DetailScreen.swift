@@ -233,10 +233,15 @@ struct ViewHelp {
     return [heading] + entries + ["", "Any key closes this help."]
   }
 
+  /// Draws the help centred in `area`, in two columns when one is taller than the room.
   func draw(into canvas: inout Canvas, area: Rect, theme: Theme) {
     let text = lines
-    let width = min(area.width, (text.map(TextWidth.of).max() ?? 0) + 4)
-    let height = min(area.height, text.count + 2)
+    let room = max(1, area.height - 2)
+    let columns =
+      text.count > room ? [Array(text.prefix(room)), Array(text.dropFirst(room))] : [text]
+    let widths = columns.map { $0.map(TextWidth.of).max() ?? 0 }
+    let width = min(area.width, widths.reduce(0, +) + 3 * (columns.count - 1) + 4)
+    let height = min(area.height, (columns.map(\.count).max() ?? 0) + 2)
     guard width >= 6, height >= 3 else { return }
     let frame = Rect(
       column: area.column + (area.width - width) / 2, row: area.row + (area.height - height) / 2,
@@ -245,10 +250,15 @@ struct ViewHelp {
       column: frame.column, row: frame.row, width: frame.width, height: frame.height,
       style: theme[.row])
     BoxWidget.draw(into: &canvas, frame: frame, title: "Help", focused: true, theme: theme)
-    for (index, line) in text.prefix(frame.inner.height).enumerated() {
-      canvas.draw(
-        line, column: frame.inner.column + 1, row: frame.inner.row + index,
-        style: theme[index == 0 ? .title : .row], maxWidth: max(0, frame.inner.width - 1))
+    var column = frame.inner.column + 1
+    for (part, block) in columns.enumerated() {
+      let limit = max(0, frame.inner.column + frame.inner.width - column)
+      for (index, line) in block.prefix(frame.inner.height).enumerated() {
+        canvas.draw(
+          line, column: column, row: frame.inner.row + index,
+          style: theme[part == 0 && index == 0 ? .title : .row], maxWidth: limit)
+      }
+      column += widths[part] + 3
     }
   }
 }
