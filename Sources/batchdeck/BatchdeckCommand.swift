@@ -65,7 +65,8 @@ enum BatchdeckCommand {
     }
     logger.info("dashboard started on \(terminal.size.width)x\(terminal.size.height)")
     let loop = DashboardLoop(
-      watcher: source.watcher, logs: source.logs, actions: source.actions, clock: source.now,
+      watcher: source.watcher, logs: source.logs, actions: source.actions, views: source.views,
+      clock: source.now,
       context: source.context, theme: themes.chosen, monochromeTheme: themes.monochrome,
       logger: logger, readOnly: options.readOnly)
     let signal = loop.run(on: terminal)

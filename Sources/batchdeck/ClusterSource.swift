@@ -63,6 +63,13 @@ enum ClusterSource {
     }
   }
 
+  var views: DetailFeeds {
+    switch self {
+    case .demo(let demo): demo.views
+    case .live(let live): live.views
+    }
+  }
+
   var context: DashboardContext {
     switch self {
     case .demo(let demo): demo.context

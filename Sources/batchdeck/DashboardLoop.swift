@@ -14,6 +14,8 @@ struct DashboardLoop {
   var watcher: ClusterWatcher
   var logs: LogFollower
   var actions: ActionRunner
+  /// What the describe, YAML and log views read.
+  var views: DetailFeeds
   var clock: @Sendable () -> Date
   var context: DashboardContext
   var theme: Theme
@@ -31,7 +33,7 @@ struct DashboardLoop {
     let theme = terminal.colorCount == 0 ? monochromeTheme : self.theme
     var state = DashboardState(readOnly: readOnly)
     var snapshot = watcher.snapshot
-    var drawnGeneration: (UInt64, UInt64)?
+    var drawnGeneration: (UInt64, UInt64, UInt64)?
     var lastFrame = Date.distantPast
     var dirty = true
 
@@ -43,9 +45,18 @@ struct DashboardLoop {
         if key == .resize {
           dirty = true
         } else if let action = keys.action(for: key, state: state) {
-          switch state.apply(action, in: snapshot, now: Date()) {
+          let outcome: DashboardOutcome
+          if case .view(let viewAction) = action, let view = state.detail {
+            let frame = detailFrame(view, snapshot: snapshot, now: clock())
+            outcome = state.applyView(viewAction, content: frame.content, now: clock())
+          } else {
+            outcome = state.apply(action, in: snapshot, now: Date())
+          }
+          switch outcome {
           case .quit: return nil
           case .perform(let operations): actions.submit(operations)
+          case .saveLog(let path):
+            saveLog(to: path, lines: views.logs.tail?.tail.lines ?? [], state: &state)
           case .redraw, .none: break
           }
           dirty = true
@@ -56,7 +67,8 @@ struct DashboardLoop {
       snapshot = watcher.snapshot
       let rows = state.rows(in: snapshot)
       followLog(of: rows.selectedPod)
-      let generation = (snapshot.generation, logs.tail?.generation ?? 0)
+      let viewGeneration = feedViews(for: state, snapshot: snapshot)
+      let generation = (snapshot.generation, logs.tail?.generation ?? 0, viewGeneration)
       if drawnGeneration.map({ $0 != generation }) ?? true { dirty = true }
       let sinceFrame = Date().timeIntervalSince(lastFrame)
       guard (dirty && sinceFrame >= frameInterval) || sinceFrame >= refreshInterval else {
@@ -64,6 +76,18 @@ struct DashboardLoop {
       }
 
       let size = terminal.size
+      if let view = state.detail {
+        state.detail?.pageSize = DetailScreen.textRows(height: size.height)
+        let frame = detailFrame(view, snapshot: snapshot, now: clock())
+        let screen = DetailScreen(
+          state: state, view: state.detail ?? view, lines: frame.content.lines, title: frame.title,
+          problem: frame.problem, emptyText: frame.emptyText, context: context, theme: theme)
+        terminal.draw(screen.render(width: size.width, height: size.height, now: clock()))
+        drawnGeneration = generation
+        lastFrame = Date()
+        dirty = false
+        continue
+      }
       if let layout = DashboardLayout(width: size.width, height: size.height) {
         state.pageSize = layout.visibleRows(of: layout.jobs)
       }

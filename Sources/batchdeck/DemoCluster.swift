@@ -18,6 +18,7 @@ final class DemoCluster: Sendable {
   let watcher: ClusterWatcher
   let logs: LogFollower
   let actions: ActionRunner
+  let views: DetailFeeds
   let context: DashboardContext
 
   init(options: DashboardOptions, logger: Logger) throws(DemoClusterError) {
@@ -41,6 +42,7 @@ final class DemoCluster: Sendable {
     watcher = ClusterWatcher(api: api, logger: logger.labeled("sync"), clock: { clock.now })
     logs = LogFollower(api: api, logger: logger.labeled("logs"))
     actions = ActionRunner(api: api, logger: logger.labeled("actions"))
+    views = DetailFeeds(api: api, logger: logger)
     let speed =
       options.speed == options.speed.rounded() ? String(Int(options.speed)) : "\(options.speed)"
     context = DashboardContext(
@@ -60,6 +62,7 @@ final class DemoCluster: Sendable {
   }
 
   func stop() {
+    views.close()
     logs.stop()
     watcher.stop()
     simulator.stop()

@@ -10,6 +10,7 @@ final class LiveCluster: Sendable {
   let watcher: ClusterWatcher
   let logs: LogFollower
   let actions: ActionRunner
+  let views: DetailFeeds
   let context: DashboardContext
   let connection: ClusterConnection
 
@@ -26,6 +27,7 @@ final class LiveCluster: Sendable {
     watcher = ClusterWatcher(api: api, namespace: namespace, logger: logger.labeled("sync"))
     logs = LogFollower(api: api, logger: logger.labeled("logs"))
     actions = ActionRunner(api: api, logger: logger.labeled("actions"))
+    views = DetailFeeds(api: api, logger: logger)
     context = DashboardContext(
       cluster: connection.clusterName, context: connection.contextName,
       namespace: namespace ?? "all", user: connection.userName)
@@ -37,6 +39,7 @@ final class LiveCluster: Sendable {
   func start() { watcher.start() }
 
   func stop() {
+    views.close()
     logs.stop()
     watcher.stop()
   }

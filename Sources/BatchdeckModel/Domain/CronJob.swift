@@ -17,6 +17,14 @@ public struct CronJob: Sendable, Hashable, Identifiable {
   public var active: [OwnerReference]
   public var lastScheduleTime: Date?
   public var lastSuccessfulTime: Date?
+  /// The Job template's `spec.selector` as `key=value,...` (match labels), for describe.
+  public var templateSelector: String?
+  /// The Job template's `spec.parallelism`, for describe.
+  public var templateParallelism: Int?
+  /// The Job template's `spec.completions`, for describe.
+  public var templateCompletions: Int?
+  /// The pod template's labels, for describe.
+  public var podTemplateLabels: [String: String] = [:]
 
   public init(
     metadata: ObjectMeta, schedule: String, timeZone: String? = nil, suspend: Bool? = false,

@@ -13,6 +13,8 @@ public struct Event: Sendable, Hashable, Identifiable {
   public var firstTimestamp: Date?
   public var lastTimestamp: Date?
   public var source: String
+  /// `involvedObject.fieldPath`, e.g. `spec.containers{main}`; describe prefixes messages with it.
+  public var fieldPath = ""
 
   public init(
     metadata: ObjectMeta, involvedObject: OwnerReference, reason: String, message: String,

@@ -25,6 +25,8 @@ public struct Job: Sendable, Hashable, Identifiable {
   public var failedIndexes = ""
   /// The pod template's `restartPolicy`: with `OnFailure`, retries are container restarts.
   public var restartPolicy = "Never"
+  /// The pod template's labels, for describe.
+  public var podTemplateLabels: [String: String] = [:]
 
   public init(
     metadata: ObjectMeta, completions: Int? = 1, parallelism: Int = 1, backoffLimit: Int = 6,

@@ -77,6 +77,16 @@ public struct Pod: Sendable, Hashable, Identifiable {
   public var conditions: [Condition]
   public var containerStatuses: [ContainerStatus]
   public var initContainerStatuses: [ContainerStatus]
+  /// `spec.serviceAccountName`, for describe.
+  public var serviceAccountName = ""
+  /// `spec.priority`, for describe.
+  public var priority: Int?
+  /// `status.hostIP`, for describe's `Node:` line.
+  public var hostIP = ""
+  /// `status.podIPs`, for describe.
+  public var podIPs: [String] = []
+  /// `status.startTime`, for describe.
+  public var startTime: Date?
 
   public init(
     metadata: ObjectMeta, containers: [ContainerSpec] = [],

@@ -35,6 +35,12 @@ public enum DashboardAction: Sendable, Hashable {
   case cyclePropagation
   /// A chosen propagation policy in the delete dialog.
   case setPropagation(DeletePropagation)
+  /// Open `kubectl describe` of the selected object.
+  case describe
+  /// Open the selected object as YAML.
+  case showYAML
+  /// A key of the open full-screen view.
+  case view(ViewAction)
 }
 
 /// What the main loop must do after an action.
@@ -44,6 +50,8 @@ public enum DashboardOutcome: Sendable, Hashable {
   case none
   /// The user confirmed these operations: hand them to the action runner.
   case perform([ClusterOperation])
+  /// Write the open log view's lines to this file (relative to the working folder).
+  case saveLog(path: String)
 }
 
 /// The selection, focus and drill-down of the main screen: a value, changed only by `apply`.
@@ -73,6 +81,8 @@ public struct DashboardState: Sendable, Hashable {
   public var readOnly = false
   /// RBAC answers learned so far, by verb, kind and namespace.
   public var permissions: [PermissionKey: Permission] = [:]
+  /// The full-screen view open over the dashboard (describe, YAML, logs), if any.
+  public var detail: DetailView?
   /// Counts triggers, so two in the same millisecond get different Job names.
   var triggerCount: UInt64 = 0
 
@@ -117,8 +127,10 @@ public struct DashboardState: Sendable, Hashable {
     case .toggleMark: toggleMark(rows: rows)
     case .toggleHelp: showingHelp = true
     case .toggleDiagnosis: openDiagnosis(rows: rows)
-    case .accept, .cancel, .cyclePropagation, .setPropagation:
+    case .accept, .cancel, .cyclePropagation, .setPropagation, .view:
       return .none
+    case .describe: openDetail(.describe, rows: rows, in: snapshot)
+    case .showYAML: openDetail(.yaml, rows: rows, in: snapshot)
     case .moveUp: move(by: -1, rows: rows)
     case .moveDown: move(by: 1, rows: rows)
     case .pageUp: move(by: -pageSize, rows: rows)
@@ -129,8 +141,10 @@ public struct DashboardState: Sendable, Hashable {
     case .previousPane:
       let count = Pane.allCases.count
       focus = Pane(rawValue: (focus.rawValue + count - 1) % count) ?? .cronJobs
-    case .drillDown: drillDown(rows: rows)
-    case .showLogs: showLogs(rows: rows, in: snapshot)
+    case .drillDown: drillDown(rows: rows, in: snapshot)
+    case .showLogs:
+      openDetail(.logs, rows: rows, in: snapshot)
+      showLogs(rows: rows, in: snapshot)
     case .back: goBack()
     }
     return .redraw
@@ -147,7 +161,7 @@ public struct DashboardState: Sendable, Hashable {
     if marks.remove(uid) == nil { marks.insert(uid) }
   }
 
-  private mutating func drillDown(rows: DashboardRows) {
+  private mutating func drillDown(rows: DashboardRows, in snapshot: ClusterSnapshot) {
     switch focus {
     case .cronJobs:
       guard let cronJob = rows.selectedCronJob else { return }
@@ -165,7 +179,7 @@ public struct DashboardState: Sendable, Hashable {
       selectedPod = pod.id
       focus = .logs
     case .logs:
-      break
+      openDetail(.logs, rows: rows, in: snapshot)
     }
   }
 

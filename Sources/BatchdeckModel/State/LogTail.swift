@@ -9,6 +9,8 @@ public struct LogTail: Sendable, Hashable {
   public let maxBytes: Int
   /// Set when the log could not be read, e.g. a pod still waiting for its image.
   public var error: String?
+  /// How many of the oldest lines the bounds have dropped so far.
+  public private(set) var droppedLines = 0
 
   public init(
     namespace: String, pod: String, container: String, maxLines: Int = 2_000,
@@ -35,5 +37,6 @@ public struct LogTail: Sendable, Hashable {
       drop += 1
     }
     if drop > 0 { lines.removeFirst(drop) }
+    droppedLines += drop
   }
 }

@@ -58,6 +58,12 @@ public struct KeyBindings: Sendable {
       keys: [.character("w")], label: "w", action: .toggleDiagnosis,
       help: "why: diagnose CronJob/Job", showInFooter: false),
     KeyBinding(
+      keys: [.character("d")], label: "d", action: .describe, help: "describe the selected object",
+      showInFooter: false),
+    KeyBinding(
+      keys: [.character("y")], label: "y", action: .showYAML, help: "the selected object as YAML",
+      showInFooter: false),
+    KeyBinding(
       keys: [.character(" ")], label: "Space", action: .toggleMark, help: "mark or unmark row",
       showInFooter: false),
     KeyBinding(
@@ -110,6 +116,10 @@ public struct KeyBindings: Sendable {
   /// and any key closes the help.
   public func action(for key: Key, state: DashboardState) -> DashboardAction? {
     if state.confirmation != nil { return Self.confirmation.action(for: key) }
+    if let detail = state.detail {
+      if state.showingHelp { return key == .control("c") ? .quit : .toggleHelp }
+      return Self.viewAction(for: key, detail: detail)
+    }
     if state.showingHelp { return action(for: key) == .quit ? .quit : .toggleHelp }
     return action(for: key)
   }

@@ -42,7 +42,12 @@ struct HelpOverlay {
   /// Draws the help centred in `area`: one column when it fits, else two side by side.
   func draw(into canvas: inout Canvas, area: Rect, theme: Theme) {
     let single = lines
-    let parts = columns
+    var parts = columns
+    // A first column taller than the screen carries on at the top of the second.
+    if single.count + 2 > area.height, let first = parts.first, first.count + 2 > area.height {
+      let room = max(1, area.height - 2)
+      parts = [Array(first.prefix(room)), Array(first.dropFirst(room)) + [""] + (parts.last ?? [])]
+    }
     let widths = parts.map { $0.map(TextWidth.of).max() ?? 0 }
     let twoColumns = single.count + 2 > area.height
     let rows = twoColumns ? (parts.map(\.count).max() ?? 0) : single.count

@@ -107,15 +107,16 @@ public struct KubeAPI: Sendable {
     if let failure { throw failure }
   }
 
-  /// Streams a container's log, line by line, to `onLine`.
+  /// Streams a container's log, line by line, to `onLine` (`previous`: the run before the
+  /// last restart).
   public func streamLog(
     namespace: String, pod: String, container: String?, tailLines: Int?, follow: Bool,
-    timestamps: Bool = false, cancellation: CancellationToken? = nil,
+    timestamps: Bool = false, previous: Bool = false, cancellation: CancellationToken? = nil,
     onLine: (String) -> StreamControl
   ) throws(KubeError) {
     let request = RequestBuilder.log(
       namespace: namespace, pod: pod, container: container, tailLines: tailLines, follow: follow,
-      timestamps: timestamps)
+      timestamps: timestamps, previous: previous)
     var splitter = LineSplitter()
     try stream(request, cancellation: cancellation) { chunk in
       for line in splitter.append(chunk)

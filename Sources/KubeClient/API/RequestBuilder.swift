@@ -37,13 +37,14 @@ public enum RequestBuilder {
   /// A pod log request.
   public static func log(
     namespace: String, pod: String, container: String?, tailLines: Int?, follow: Bool,
-    timestamps: Bool
+    timestamps: Bool, previous: Bool = false
   ) -> HTTPRequest {
     var query: [QueryItem] = []
     if let container { query.append(QueryItem("container", container)) }
     if let tailLines { query.append(QueryItem("tailLines", String(tailLines))) }
     if follow { query.append(QueryItem("follow", "true")) }
     if timestamps { query.append(QueryItem("timestamps", "true")) }
+    if previous { query.append(QueryItem("previous", "true")) }
     return HTTPRequest(
       path: APIResource.pods.objectPath(namespace: namespace, name: pod) + "/log", query: query)
   }

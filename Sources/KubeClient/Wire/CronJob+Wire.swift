@@ -20,5 +20,13 @@ extension CronJob {
       },
       lastScheduleTime: status.date("lastScheduleTime"),
       lastSuccessfulTime: status.date("lastSuccessfulTime"))
+    let jobSpec = spec[path: ["jobTemplate", "spec"]] ?? .object([:])
+    if jobSpec["selector"] != nil {
+      templateSelector = jobSpec.stringMap("selector", "matchLabels").sorted { $0.key < $1.key }
+        .map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+    }
+    templateParallelism = jobSpec.optionalInt("parallelism")
+    templateCompletions = jobSpec.optionalInt("completions")
+    podTemplateLabels = jobSpec.stringMap("template", "metadata", "labels")
   }
 }

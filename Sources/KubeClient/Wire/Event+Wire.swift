@@ -16,5 +16,6 @@ extension Event {
       lastTimestamp: object.date("lastTimestamp") ?? object.date("firstTimestamp")
         ?? object.date("eventTime"),
       source: component.isEmpty ? object.string("reportingComponent") : component)
+    fieldPath = involved.string("fieldPath")
   }
 }

@@ -23,5 +23,6 @@ extension Job {
       completedIndexes: status.string("completedIndexes"))
     failedIndexes = status.string("failedIndexes")
     restartPolicy = spec.optionalString("template", "spec", "restartPolicy") ?? "Never"
+    podTemplateLabels = spec.stringMap("template", "metadata", "labels")
   }
 }

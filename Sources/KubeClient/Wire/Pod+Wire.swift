@@ -18,6 +18,11 @@ extension Pod {
       containerStatuses: status.list("containerStatuses").map(ContainerStatus.init(wire:)),
       initContainerStatuses: status.list("initContainerStatuses").map(
         ContainerStatus.init(wire:)))
+    serviceAccountName = spec.string("serviceAccountName")
+    priority = spec.optionalInt("priority")
+    hostIP = status.string("hostIP")
+    podIPs = status.list("podIPs").map { $0.string("ip") }.filter { !$0.isEmpty }
+    startTime = status.date("startTime")
   }
 }
 
