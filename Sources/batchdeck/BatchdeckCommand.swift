@@ -1,4 +1,5 @@
 import APIMachinery
+import BatchdeckModel
 import BatchdeckSync
 import BatchdeckView
 import ClusterSimulator
@@ -48,7 +49,7 @@ enum BatchdeckCommand {
       return fail("batchdeck: \(error)")
     }
 
-    let source: ClusterSource
+    var source: ClusterSource
     do {
       source = try ClusterSource.make(options: options, logger: logger)
     } catch {
@@ -64,11 +65,25 @@ enum BatchdeckCommand {
       return fail("batchdeck: \(error.message)")
     }
     logger.info("dashboard started on \(terminal.size.width)x\(terminal.size.height)")
-    let loop = DashboardLoop(
-      watcher: source.watcher, logs: source.logs, actions: source.actions, clock: source.now,
-      context: source.context, theme: themes.chosen, monochromeTheme: themes.monochrome,
-      logger: logger, readOnly: options.readOnly)
-    let signal = loop.run(on: terminal)
+    var state = DashboardState(readOnly: options.readOnly)
+    var current = options
+    var signal: Int32?
+    sessions: while true {
+      var loop = DashboardLoop(
+        watcher: source.watcher, logs: source.logs, actions: source.actions, clock: source.now,
+        context: source.context, theme: themes.chosen, monochromeTheme: themes.monochrome,
+        logger: logger, readOnly: options.readOnly)
+      loop.scope = source.watchScope(options: current)
+      switch loop.run(on: terminal, state: &state) {
+      case .quit: break sessions
+      case .signal(let received):
+        signal = received
+        break sessions
+      case .switchSource(let request):
+        SourceSwitch.perform(
+          request, source: &source, options: &current, state: &state, logger: logger)
+      }
+    }
     terminal.stop()
     if let signal {
       logger.info("ending on signal \(signal)")

@@ -25,11 +25,24 @@ struct DashboardLoop {
   var frameInterval = 1.0 / 30
   /// Redraw at least this often, so ages and the clock move on.
   var refreshInterval = 0.25
+  /// The kubeconfig's contexts, the namespace watched (`nil`: all) and why the context cannot
+  /// change, when it cannot; see `DashboardLoop+Navigation.swift`.
+  var scope = WatchScope()
 
   /// Runs until the user quits or a signal arrives; returns the signal, if one ended it.
   func run(on terminal: Terminal) -> Int32? {
-    let theme = terminal.colorCount == 0 ? monochromeTheme : self.theme
     var state = DashboardState(readOnly: readOnly)
+    switch run(on: terminal, state: &state) {
+    case .signal(let signal): return signal
+    case .quit, .switchSource: return nil
+    }
+  }
+
+  /// Runs until the user quits, a signal arrives, or the user picks a context or namespace
+  /// this source does not watch; `state` is kept for the next source.
+  func run(on terminal: Terminal, state: inout DashboardState) -> LoopEnd {
+    let theme = terminal.colorCount == 0 ? monochromeTheme : self.theme
+    scope.prepare(&state, context: context)
     var snapshot = watcher.snapshot
     var drawnGeneration: (UInt64, UInt64)?
     var lastFrame = Date.distantPast
@@ -37,16 +50,19 @@ struct DashboardLoop {
 
     while true {
       let key = terminal.readKey(timeoutMilliseconds: 40)
-      if let signal = terminal.pendingSignal { return signal }
+      if let signal = terminal.pendingSignal { return .signal(signal) }
 
       if let key {
         if key == .resize {
           dirty = true
         } else if let action = keys.action(for: key, state: state) {
           switch state.apply(action, in: snapshot, now: Date()) {
-          case .quit: return nil
+          case .quit: return .quit
           case .perform(let operations): actions.submit(operations)
           case .redraw, .none: break
+          }
+          if let request = state.takeRequest(), scope.needsNewSource(for: request) {
+            return .switchSource(request)
           }
           dirty = true
         }

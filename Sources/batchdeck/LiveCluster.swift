@@ -12,12 +12,15 @@ final class LiveCluster: Sendable {
   let actions: ActionRunner
   let context: DashboardContext
   let connection: ClusterConnection
+  /// The namespace watched; `nil` for all.
+  let namespace: String?
 
   init(connection: ClusterConnection, allNamespaces: Bool, logger: Logger) {
     self.connection = connection
     let transport = CurlTransport(connection: connection, logger: logger.labeled("http"))
     let api = KubeAPI(transport: transport)
     let namespace = allNamespaces ? nil : connection.namespace
+    self.namespace = namespace
     watcher = ClusterWatcher(api: api, namespace: namespace, logger: logger.labeled("sync"))
     logs = LogFollower(api: api, logger: logger.labeled("logs"))
     actions = ActionRunner(api: api, logger: logger.labeled("actions"))

@@ -33,6 +33,8 @@ public enum DashboardAction: Sendable, Hashable {
   case cyclePropagation
   /// A chosen propagation policy in the delete dialog.
   case setPropagation(DeletePropagation)
+  /// Filter, sort, command line, pickers and the events view.
+  case navigation(NavigationAction)
 }
 
 /// What the main loop must do after an action.
@@ -69,6 +71,8 @@ public struct DashboardState: Sendable, Hashable {
   public var readOnly = false
   /// RBAC answers learned so far, by verb, kind and namespace.
   public var permissions: [PermissionKey: Permission] = [:]
+  /// Filters, sorts, the open prompt or picker, the events view and the namespace scope.
+  public var navigation = Navigation()
   /// Counts triggers, so two in the same millisecond get different Job names.
   var triggerCount: UInt64 = 0
 
@@ -79,15 +83,16 @@ public struct DashboardState: Sendable, Hashable {
   /// The rows each pane shows for this state and snapshot.
   public func rows(in snapshot: ClusterSnapshot) -> DashboardRows {
     let drilled = drilledCronJob.flatMap { uid in snapshot.cronJobs.first { $0.id == uid } }
-    let jobs = drilled.map { snapshot.jobs(of: $0) } ?? snapshot.jobs
-    let job = jobs.first { $0.id == selectedJob } ?? jobs.first
-    let pods = job.map { snapshot.pods(of: $0) } ?? []
-    let pod = pods.first { $0.id == selectedPod } ?? pods.last
+    let cronJobs = navigation.shown(snapshot.cronJobs)
+    let jobs = navigation.shown(drilled.map { snapshot.jobs(of: $0) } ?? snapshot.jobs)
+    let job = jobs.rows.first { $0.id == selectedJob } ?? jobs.rows.first
+    let pods = navigation.shown(job.map { snapshot.pods(of: $0) } ?? [])
+    let pod = pods.rows.first { $0.id == selectedPod } ?? pods.rows.last
     return DashboardRows(
-      cronJobs: snapshot.cronJobs, drilledCronJob: drilled, jobs: jobs, pods: pods,
-      selectedCronJob: snapshot.cronJobs.first { $0.id == selectedCronJob }
-        ?? snapshot.cronJobs.first,
-      selectedJob: job, selectedPod: pod)
+      cronJobs: cronJobs.rows, drilledCronJob: drilled, jobs: jobs.rows, pods: pods.rows,
+      selectedCronJob: cronJobs.rows.first { $0.id == selectedCronJob } ?? cronJobs.rows.first,
+      selectedJob: job, selectedPod: pod,
+      totals: [.cronJobs: cronJobs.total, .jobs: jobs.total, .pods: pods.total])
   }
 
   /// Applies an action; returns what the loop must do next.
@@ -124,6 +129,7 @@ public struct DashboardState: Sendable, Hashable {
     case .drillDown: drillDown(rows: rows)
     case .showLogs: showLogs(rows: rows, in: snapshot)
     case .back: goBack()
+    case .navigation(let navigation): return apply(navigation: navigation, in: snapshot, now: now)
     }
     return .redraw
   }
@@ -229,4 +235,6 @@ public struct DashboardRows: Sendable, Hashable {
   public var selectedCronJob: CronJob?
   public var selectedJob: Job?
   public var selectedPod: Pod?
+  /// How many rows each pane has before its `/` filter, for `(shown/total)` titles.
+  public var totals: [Pane: Int] = [:]
 }
