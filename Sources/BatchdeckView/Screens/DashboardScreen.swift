@@ -186,6 +186,10 @@ public struct DashboardScreen: Sendable {
       PromptLine(prompt: prompt).draw(into: &canvas, frame: frame, theme: theme)
       return
     }
+    if state.navigation.events != nil, state.flash == nil {
+      EventsFooter.draw(into: &canvas, frame: frame, theme: theme)
+      return
+    }
     if let flash = flash ?? state.flash.map({ ($0.text, Self.role(of: $0.level)) }) {
       canvas.draw(" \(flash.text)", column: 0, row: frame.row, style: theme[flash.role])
       return

@@ -108,8 +108,8 @@ struct EventsOverlay {
   var snapshot: ClusterSnapshot
 
   static let columns = [
-    TableColumn("LAST SEEN"), TableColumn("TYPE"), TableColumn("REASON", priority: 1),
-    TableColumn("OBJECT", priority: 2), TableColumn("MESSAGE", flexible: true),
+    TableColumn("LAST SEEN"), TableColumn("TYPE"), TableColumn("REASON"),
+    TableColumn("OBJECT", priority: 1), TableColumn("MESSAGE", flexible: true),
   ]
 
   func draw(into canvas: inout Canvas, area: Rect, theme: Theme, now: Date) {
@@ -148,6 +148,21 @@ extension DashboardScreen {
     }
     if let picker = state.navigation.picker {
       PickerDialog(picker: picker).draw(into: &canvas, area: area, theme: theme)
+    }
+  }
+}
+
+/// The footer over the events view: its own keys, not the dashboard's.
+enum EventsFooter {
+  static let hints = [("Esc", "close"), ("↑↓/jk", "move"), (":", "command"), ("q", "quit")]
+
+  static func draw(into canvas: inout Canvas, frame: Rect, theme: Theme) {
+    var cursor = frame.column
+    for (key, help) in hints where cursor < frame.column + frame.width {
+      cursor += canvas.draw(" \(key) ", column: cursor, row: frame.row, style: theme[.footerKey])
+      cursor += canvas.draw(
+        " \(help) ", column: cursor, row: frame.row, style: theme[.footerText],
+        maxWidth: max(0, frame.column + frame.width - cursor))
     }
   }
 }
