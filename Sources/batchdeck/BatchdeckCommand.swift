@@ -21,6 +21,7 @@ enum BatchdeckCommand {
     case "sim": return SimServeCommand.run(Array(arguments.dropFirst()))
     case "get": return GetCommand.run(Array(arguments.dropFirst()))
     case "bench": return BenchCommand.run(Array(arguments.dropFirst()))
+    case "paths": return PathsCommand.run(Array(arguments.dropFirst()))
     default: break
     }
     let options: DashboardOptions
@@ -42,12 +43,8 @@ enum BatchdeckCommand {
 
   private static func runDashboard(_ options: DashboardOptions) -> Int32 {
     let logger = makeLogger(options)
-    let themes: (chosen: Theme, monochrome: Theme)
-    do {
-      themes = try loadThemes(options)
-    } catch {
-      return fail("batchdeck: \(error)")
-    }
+    let settings = DashboardSettings.load(options: options, logger: logger)
+    let themes = (chosen: settings.theme, monochrome: settings.monochrome)
 
     var source: ClusterSource
     do {
@@ -65,15 +62,17 @@ enum BatchdeckCommand {
       return fail("batchdeck: \(error.message)")
     }
     logger.info("dashboard started on \(terminal.size.width)x\(terminal.size.height)")
-    var state = DashboardState(readOnly: options.readOnly)
+    var state = DashboardState(readOnly: settings.isReadOnly(context: source.context.context))
+    settings.showNotes(in: &state)
     var current = options
     var signal: Int32?
     sessions: while true {
       var loop = DashboardLoop(
         watcher: source.watcher, logs: source.logs, actions: source.actions, clock: source.now,
         context: source.context, theme: themes.chosen, monochromeTheme: themes.monochrome,
-        logger: logger, readOnly: options.readOnly)
+        logger: logger, readOnly: state.readOnly, keys: settings.keys)
       loop.scope = source.watchScope(options: current)
+      loop.mouse = settings.mouse
       switch loop.run(on: terminal, state: &state) {
       case .quit: break sessions
       case .signal(let received):
@@ -82,6 +81,7 @@ enum BatchdeckCommand {
       case .switchSource(let request):
         SourceSwitch.perform(
           request, source: &source, options: &current, state: &state, logger: logger)
+        state.readOnly = settings.isReadOnly(context: source.context.context)
       }
     }
     terminal.stop()
@@ -96,16 +96,6 @@ enum BatchdeckCommand {
 
   private static func makeLogger(_ options: DashboardOptions) -> Logger {
     CommandLog.make(path: options.logFile, level: options.logLevel)
-  }
-
-  private static func loadThemes(_ options: DashboardOptions) throws(ThemeError) -> (Theme, Theme) {
-    let directories = Paths.themeDirectories
-    let monochrome =
-      (try? ThemeLoader.find("monochrome", in: directories))
-      ?? Theme.default.withoutColor
-    let requested = options.theme ?? Paths.environment["BATCHDECK_THEME"]
-    guard let requested, !requested.isEmpty else { return (.default, monochrome) }
-    return (try ThemeLoader.find(requested, in: directories), monochrome)
   }
 
   private static func fail(_ message: String) -> Int32 {

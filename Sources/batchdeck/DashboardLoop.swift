@@ -28,6 +28,8 @@ struct DashboardLoop {
   /// The kubeconfig's contexts, the namespace watched (`nil`: all) and why the context cannot
   /// change, when it cannot; see `DashboardLoop+Navigation.swift`.
   var scope = WatchScope()
+  /// Whether clicks and the wheel go to the dashboard (`--no-mouse`, `mouse: false`).
+  var mouse = true
 
   /// Runs until the user quits or a signal arrives; returns the signal, if one ended it.
   func run(on terminal: Terminal) -> Int32? {
