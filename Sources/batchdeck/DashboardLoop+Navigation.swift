@@ -1,6 +1,19 @@
 import BatchdeckModel
 import BatchdeckView
+import CursesTerminal
 import Foundation
+
+extension DashboardLoop {
+  /// The action of a mouse event, when the mouse is on.
+  func mouseAction(
+    _ key: Key, state: DashboardState, snapshot: ClusterSnapshot,
+    size: (width: Int, height: Int)
+  ) -> DashboardAction? {
+    guard mouse, case .mouse(let event) = key else { return nil }
+    return MouseRouting.action(
+      for: event, state: state, snapshot: snapshot, width: size.width, height: size.height)
+  }
+}
 
 /// Why the loop ended.
 enum LoopEnd {

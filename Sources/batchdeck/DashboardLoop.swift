@@ -45,6 +45,7 @@ struct DashboardLoop {
   func run(on terminal: Terminal, state: inout DashboardState) -> LoopEnd {
     let theme = terminal.colorCount == 0 ? monochromeTheme : self.theme
     scope.prepare(&state, context: context)
+    terminal.enableMouse(mouse)
     var snapshot = watcher.snapshot
     var drawnGeneration: (UInt64, UInt64)?
     var lastFrame = Date.distantPast
@@ -57,7 +58,9 @@ struct DashboardLoop {
       if let key {
         if key == .resize {
           dirty = true
-        } else if let action = keys.action(for: key, state: state) {
+        } else if let action = keys.action(for: key, state: state)
+          ?? mouseAction(key, state: state, snapshot: snapshot, size: terminal.size)
+        {
           switch state.apply(action, in: snapshot, now: Date()) {
           case .quit: return .quit
           case .perform(let operations): actions.submit(operations)

@@ -53,6 +53,10 @@ extension DashboardState {
     case .dismiss: navigation.events = nil
     case .moveUp: navigation.events?.selected -= 1
     case .moveDown: navigation.events?.selected += 1
+    case .select(let pane, let row): select(row: row, in: pane, in: snapshot)
+    case .scroll(let pane, let offset):
+      focus = pane
+      return apply(offset < 0 ? .moveUp : .moveDown, in: snapshot, now: now)
     case .type, .erase, .complete, .submit: return .none
     }
     if let selected = navigation.events?.selected {
@@ -60,6 +64,22 @@ extension DashboardState {
       navigation.events?.selected = min(max(0, selected), max(0, count - 1))
     }
     return .redraw
+  }
+
+  /// Focuses `pane` and selects its row at `row`, when there is one.
+  private mutating func select(row: Int, in pane: Pane, in snapshot: ClusterSnapshot) {
+    focus = pane
+    let rows = rows(in: snapshot)
+    switch pane {
+    case .cronJobs where rows.cronJobs.indices.contains(row):
+      selectedCronJob = rows.cronJobs[row].id
+    case .jobs where rows.jobs.indices.contains(row):
+      selectedJob = rows.jobs[row].id
+      selectedPod = nil
+    case .pods where rows.pods.indices.contains(row):
+      selectedPod = rows.pods[row].id
+    default: break
+    }
   }
 
   /// Every namespace the snapshot holds objects in, sorted.

@@ -29,6 +29,10 @@ public enum NavigationAction: Sendable, Hashable {
   case pickContext
   /// Move the picker's or events view's selection.
   case moveUp, moveDown
+  /// A click on a row: focus its pane and select the row (a position in the pane's rows).
+  case select(Pane, row: Int)
+  /// The wheel over a pane: focus it and move its selection.
+  case scroll(Pane, by: Int)
 }
 
 /// A one-line prompt on the footer: what it is for and what has been typed.
