@@ -40,6 +40,31 @@ public final class CompiledPattern: @unchecked Sendable {
   }
 }
 
+/// Remembers whether a text or pattern filter kept each object, by UID: an object's
+/// namespace and name never change, so the answer holds for its life and a frame that lists
+/// 10,000 rows again does dictionary look-ups instead of matching. Shared by the filter's
+/// copies; the lock makes that safe across threads.
+final class MatchMemo: @unchecked Sendable {
+  private let lock = NSLock()
+  private var answers: [String: Bool] = [:]
+  /// Past this many answers the memo starts again, so it cannot grow without bound.
+  static let limit = 200_000
+
+  func answer(for uid: String, compute: () -> Bool) -> Bool {
+    guard !uid.isEmpty else { return compute() }
+    lock.lock()
+    let known = answers[uid]
+    lock.unlock()
+    if let known { return known }
+    let computed = compute()
+    lock.lock()
+    if answers.count >= Self.limit { answers.removeAll(keepingCapacity: true) }
+    answers[uid] = computed
+    lock.unlock()
+    return computed
+  }
+}
+
 /// What `/` typed into a pane keeps: rows whose namespace or name match.
 ///
 /// The text decides the kind, so a filter needs no mode switch:
@@ -50,7 +75,8 @@ public final class CompiledPattern: @unchecked Sendable {
 ///
 /// Text and regular expressions look at the NAMESPACE and NAME columns only: those are known
 /// without printing the row, so filtering 10,000 rows does no formatting. The regular
-/// expression is compiled once, here, never per frame.
+/// expression is compiled once, here, never per frame, and each object's answer is
+/// remembered (`MatchMemo`).
 public struct RowFilter: Sendable, Hashable {
   public enum Kind: Sendable {
     case substring(String)
@@ -61,6 +87,12 @@ public struct RowFilter: Sendable, Hashable {
   /// The text as typed, shown in the pane title.
   public let text: String
   public let kind: Kind
+  private let memo = MatchMemo()
+
+  init(text: String, kind: Kind) {
+    self.text = text
+    self.kind = kind
+  }
 
   static let patternCharacters = Set("\\^$.|?*+()[]{}")
 
@@ -135,9 +167,15 @@ public struct RowFilter: Sendable, Hashable {
     }
   }
 
-  /// Whether the object with `metadata` stays.
+  /// Whether the object with `metadata` stays. Text and pattern answers are remembered by
+  /// UID (labels can change, so selectors are checked every time; they are cheap).
   public func matches(_ metadata: ObjectMeta) -> Bool {
-    matches(namespace: metadata.namespace, name: metadata.name, labels: metadata.labels)
+    if case .labels = kind {
+      return matches(namespace: metadata.namespace, name: metadata.name, labels: metadata.labels)
+    }
+    return memo.answer(for: metadata.uid) {
+      matches(namespace: metadata.namespace, name: metadata.name, labels: metadata.labels)
+    }
   }
 
   public static func == (lhs: RowFilter, rhs: RowFilter) -> Bool { lhs.text == rhs.text }
