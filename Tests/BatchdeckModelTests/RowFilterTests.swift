@@ -84,6 +84,18 @@ import Testing
     #expect(kept.last?.name == "job-9999")
   }
 
+  @Test func labelAnswersAreNeverRemembered() throws {
+    let filter = try #require(try RowFilter.parse("-l app=web"))
+    var object = ObjectMeta(namespace: "a", name: "x", uid: "u1", labels: ["app": "web"])
+    #expect(filter.matches(object))
+    object.labels["app"] = "db"
+    #expect(!filter.matches(object), "labels change, so the selector is asked again")
+    let text = try #require(try RowFilter.parse("x"))
+    #expect(text.matches(object))
+    let copy = text
+    #expect(copy.matches(object), "copies share what was learned")
+  }
+
   @Test func filtersCompareByTheirText() throws {
     #expect(try RowFilter.parse("a.b") == RowFilter.parse(" a.b "))
     #expect(try RowFilter.parse("a.b") != RowFilter.parse("a.c"))

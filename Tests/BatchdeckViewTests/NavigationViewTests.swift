@@ -122,6 +122,18 @@ import Testing
     #expect(render(state, width: 120, height: 40).line(0).contains("namespace all"))
   }
 
+  @Test func theContextPickerAndCompletionAt120x40() throws {
+    var state = DashboardState()
+    state.navigation.context = "staging"
+    state.navigation.contexts = ["production", "staging", "kind-local"]
+    press([.character("c"), .down], &state)
+    try assertSnapshot(render(state, width: 120, height: 40).text, named: "context-picker-120x40")
+    press([.escape, .character(":"), .character("c"), .tab], &state)
+    let canvas = render(state, width: 120, height: 40)
+    #expect(canvas.line(39).hasPrefix(" :c█  cronjobs  ctx"), "\(canvas.line(39))")
+    try assertSnapshot(canvas.text, named: "command-completion-120x40")
+  }
+
   @Test func theHeaderSaysReadOnly() {
     let canvas = render(DashboardState(readOnly: true), width: 120, height: 40)
     #expect(canvas.line(0).contains("│ read-only │"))
