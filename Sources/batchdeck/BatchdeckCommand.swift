@@ -70,7 +70,7 @@ enum BatchdeckCommand {
       var loop = DashboardLoop(
         watcher: source.watcher, logs: source.logs, actions: source.actions, clock: source.now,
         context: source.context, theme: themes.chosen, monochromeTheme: themes.monochrome,
-        logger: logger, readOnly: state.readOnly, keys: settings.keys)
+        logger: logger, keys: settings.keys)
       loop.scope = source.watchScope(options: current)
       loop.mouse = settings.mouse
       switch loop.run(on: terminal, state: &state) {

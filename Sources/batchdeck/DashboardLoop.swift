@@ -19,7 +19,6 @@ struct DashboardLoop {
   var theme: Theme
   var monochromeTheme: Theme
   var logger: Logger
-  var readOnly = false
   var keys = KeyBindings.dashboard
   /// The shortest time between frames (a frame-rate cap).
   var frameInterval = 1.0 / 30
@@ -30,15 +29,6 @@ struct DashboardLoop {
   var scope = WatchScope()
   /// Whether clicks and the wheel go to the dashboard (`--no-mouse`, `mouse: false`).
   var mouse = true
-
-  /// Runs until the user quits or a signal arrives; returns the signal, if one ended it.
-  func run(on terminal: Terminal) -> Int32? {
-    var state = DashboardState(readOnly: readOnly)
-    switch run(on: terminal, state: &state) {
-    case .signal(let signal): return signal
-    case .quit, .switchSource: return nil
-    }
-  }
 
   /// Runs until the user quits, a signal arrives, or the user picks a context or namespace
   /// this source does not watch; `state` is kept for the next source.

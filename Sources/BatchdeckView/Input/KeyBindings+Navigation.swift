@@ -43,6 +43,13 @@ extension KeyBindings {
       help: "sort by STATUS ↑↓", showInFooter: false),
   ]
 
+  /// A table of `bindings` with the navigation keys inserted before quit (so the footer,
+  /// which keeps its last hint, still ends with quit).
+  init(insertingNavigation bindings: [KeyBinding]) {
+    let quit = bindings.firstIndex { $0.action == .quit } ?? bindings.endIndex
+    self.init(bindings: Array(bindings[..<quit]) + Self.navigation + Array(bindings[quit...]))
+  }
+
   /// The keys of an open prompt or picker, for help.
   public static let prompt = KeyBindings(bindings: [
     KeyBinding(

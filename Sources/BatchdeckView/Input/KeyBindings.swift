@@ -21,60 +21,58 @@ public struct KeyBinding: Sendable, Hashable {
 public struct KeyBindings: Sendable {
   public var bindings: [KeyBinding]
 
-  public static let dashboard = KeyBindings(
-    bindings: [
-      KeyBinding(
-        keys: [.up, .character("k")], label: "↑/k", action: .moveUp, help: "move up",
-        showInFooter: false),
-      KeyBinding(
-        keys: [.down, .character("j")], label: "↓/j", action: .moveDown, help: "move down",
-        showInFooter: false),
-      KeyBinding(
-        keys: [.pageUp, .control("b")], label: "PgUp", action: .pageUp, help: "page up",
-        showInFooter: false),
-      KeyBinding(
-        keys: [.pageDown, .control("f")], label: "PgDn", action: .pageDown, help: "page down",
-        showInFooter: false),
-      KeyBinding(
-        keys: [.home, .character("g")], label: "g", action: .top, help: "first row",
-        showInFooter: false),
-      KeyBinding(
-        keys: [.end, .character("G")], label: "G", action: .bottom, help: "last row",
-        showInFooter: false),
-      KeyBinding(
-        keys: [.character("?")], label: "?", action: .toggleHelp, help: "help",
-        showInFooter: true),
-      KeyBinding(
-        keys: [.tab], label: "Tab", action: .nextPane, help: "next pane", showInFooter: true),
-      KeyBinding(
-        keys: [.backTab], label: "S-Tab", action: .previousPane, help: "previous pane",
-        showInFooter: false),
-      KeyBinding(
-        keys: [.enter], label: "Enter", action: .drillDown, help: "drill down", showInFooter: true),
-      KeyBinding(keys: [.escape], label: "Esc", action: .back, help: "back", showInFooter: true),
-      KeyBinding(
-        keys: [.character("l")], label: "l", action: .showLogs, help: "logs of the latest run",
-        showInFooter: true),
-      KeyBinding(
-        keys: [.character(" ")], label: "Space", action: .toggleMark, help: "mark or unmark row",
-        showInFooter: false),
-      KeyBinding(
-        keys: [.character("s")], label: "s", action: .toggleSuspend,
-        help: "suspend or resume CronJob/Job", showInFooter: true),
-      KeyBinding(
-        keys: [.character("t")], label: "t", action: .trigger, help: "trigger CronJob now",
-        showInFooter: true),
-      KeyBinding(
-        keys: [.control("d")], label: "^d", action: .delete, help: "delete CronJob/Job/Pod",
-        showInFooter: true),
-      KeyBinding(
-        keys: [.control("k")], label: "^k", action: .kill, help: "kill pod (grace period 0)",
-        showInFooter: false),
-    ] + navigation + [
-      KeyBinding(
-        keys: [.character("q"), .control("c")], label: "q", action: .quit, help: "quit",
-        showInFooter: true)
-    ])
+  public static let dashboard = KeyBindings(insertingNavigation: [
+    KeyBinding(
+      keys: [.up, .character("k")], label: "↑/k", action: .moveUp, help: "move up",
+      showInFooter: false),
+    KeyBinding(
+      keys: [.down, .character("j")], label: "↓/j", action: .moveDown, help: "move down",
+      showInFooter: false),
+    KeyBinding(
+      keys: [.pageUp, .control("b")], label: "PgUp", action: .pageUp, help: "page up",
+      showInFooter: false),
+    KeyBinding(
+      keys: [.pageDown, .control("f")], label: "PgDn", action: .pageDown, help: "page down",
+      showInFooter: false),
+    KeyBinding(
+      keys: [.home, .character("g")], label: "g", action: .top, help: "first row",
+      showInFooter: false),
+    KeyBinding(
+      keys: [.end, .character("G")], label: "G", action: .bottom, help: "last row",
+      showInFooter: false),
+    KeyBinding(
+      keys: [.character("?")], label: "?", action: .toggleHelp, help: "help",
+      showInFooter: true),
+    KeyBinding(
+      keys: [.tab], label: "Tab", action: .nextPane, help: "next pane", showInFooter: true),
+    KeyBinding(
+      keys: [.backTab], label: "S-Tab", action: .previousPane, help: "previous pane",
+      showInFooter: false),
+    KeyBinding(
+      keys: [.enter], label: "Enter", action: .drillDown, help: "drill down", showInFooter: true),
+    KeyBinding(keys: [.escape], label: "Esc", action: .back, help: "back", showInFooter: true),
+    KeyBinding(
+      keys: [.character("l")], label: "l", action: .showLogs, help: "logs of the latest run",
+      showInFooter: true),
+    KeyBinding(
+      keys: [.character(" ")], label: "Space", action: .toggleMark, help: "mark or unmark row",
+      showInFooter: false),
+    KeyBinding(
+      keys: [.character("s")], label: "s", action: .toggleSuspend,
+      help: "suspend or resume CronJob/Job", showInFooter: true),
+    KeyBinding(
+      keys: [.character("t")], label: "t", action: .trigger, help: "trigger CronJob now",
+      showInFooter: true),
+    KeyBinding(
+      keys: [.control("d")], label: "^d", action: .delete, help: "delete CronJob/Job/Pod",
+      showInFooter: true),
+    KeyBinding(
+      keys: [.control("k")], label: "^k", action: .kill, help: "kill pod (grace period 0)",
+      showInFooter: false),
+    KeyBinding(
+      keys: [.character("q"), .control("c")], label: "q", action: .quit, help: "quit",
+      showInFooter: true),
+  ])
 
   /// The keys of an open confirmation.
   public static let confirmation = KeyBindings(bindings: [
