@@ -50,6 +50,25 @@ struct ConfigFileTests {
     #expect(log.contains("keys.suspend"), "the log lives in the XDG state folder")
   }
 
+  @Test func aThemeThatDoesNotLoadLeavesTheDefaultAndANote() throws {
+    let paths = try Self.folders(config: "theme: no-such-theme\n")
+    defer { try? FileManager.default.removeItem(atPath: paths.home) }
+    let binary = try #require(BatchdeckBinary.url, "the batchdeck binary is built").path
+    let session = try TmuxSession(
+      command: [binary, "--demo"], width: 160, height: 40,
+      environment: [
+        "HOME": paths.home, "XDG_CONFIG_HOME": paths.config, "XDG_STATE_HOME": paths.state,
+        "TERM": "xterm-256color", "LANG": "C.UTF-8",
+      ])
+    let screen = try session.waitForScreen(timeout: 8) {
+      $0.contains("log-cleanup") && $0.contains("using the default theme")
+    }
+    #expect(screen.contains("theme no-such-theme"), "the note names the theme:\n\(screen)")
+    #expect(screen.contains("using the default theme"))
+    try session.send("q")
+    #expect(session.exitStatus() == 0)
+  }
+
   @Test func pathsSaysWhereEverythingLives() throws {
     let paths = try Self.folders(config: "theme: light\n")
     defer { try? FileManager.default.removeItem(atPath: paths.home) }

@@ -200,6 +200,10 @@ import Testing
       EventList.cells(of: events[0], now: now)
         == ["5m", "Warning", "MissSchedule", "cronjob/hourly", "Missed run"])
     _ = state.apply(.navigation(.dismiss), in: snapshot, now: now)
+    state.marks = ["uid-weekly"]
+    _ = command("ev", &state)
+    #expect(state.navigation.events?.target?.name == "hourly", "the selection, not the marks")
+    _ = state.apply(.navigation(.dismiss), in: snapshot, now: now)
     _ = command("events all", &state)
     #expect(state.navigation.events?.target == nil)
     #expect(

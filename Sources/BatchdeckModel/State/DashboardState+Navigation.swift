@@ -82,6 +82,20 @@ extension DashboardState {
     }
   }
 
+  /// The focused pane's selected row (marks aside), as a reference.
+  func selectedObject(in snapshot: ClusterSnapshot) -> ObjectRef? {
+    let rows = rows(in: snapshot)
+    let metadata: ObjectMeta?
+    switch focusedKind {
+    case .cronJob: metadata = rows.selectedCronJob?.metadata
+    case .job: metadata = rows.selectedJob?.metadata
+    case .pod: metadata = rows.selectedPod?.metadata
+    }
+    return metadata.map {
+      ObjectRef(kind: focusedKind, namespace: $0.namespace, name: $0.name, uid: $0.uid)
+    }
+  }
+
   /// Every namespace the snapshot holds objects in, sorted.
   public static func namespaces(in snapshot: ClusterSnapshot) -> [String] {
     var names = Set(snapshot.cronJobs.map(\.metadata.namespace))
@@ -218,9 +232,7 @@ extension DashboardState {
       navigation.events = nil
       focus = pane
     case .events(let all):
-      let rows = rows(in: snapshot)
-      let target = all ? nil : targets(rows: rows).first
-      navigation.events = EventsView(target: target)
+      navigation.events = EventsView(target: all ? nil : selectedObject(in: snapshot))
     case .namespace(let scope):
       if let scope {
         choose(namespace: scope)
