@@ -69,6 +69,38 @@ struct ConfigFileTests {
     #expect(session.exitStatus() == 0)
   }
 
+  @Test func aK9sSkinIsReadAndABadColourIsNamedWithItsLine() throws {
+    let paths = try Self.folders(config: "")
+    defer { try? FileManager.default.removeItem(atPath: paths.home) }
+    let skin = paths.home + "/mine.yaml"
+    let text = """
+      k9s:
+        body:
+          fgColor: dodgerblue
+          logoColor: orange
+        frame:
+          status:
+            errorColor: blurple
+      """
+    try Data(text.utf8).write(to: URL(fileURLWithPath: skin))
+    let binary = try #require(BatchdeckBinary.url, "the batchdeck binary is built").path
+    let session = try TmuxSession(
+      command: [binary, "--demo", "--theme", skin], width: 160, height: 40,
+      environment: [
+        "HOME": paths.home, "XDG_CONFIG_HOME": paths.config, "XDG_STATE_HOME": paths.state,
+        "TERM": "xterm-256color", "LANG": "C.UTF-8",
+      ])
+    let screen = try session.waitForScreen(timeout: 8) {
+      $0.contains("log-cleanup") && $0.contains("k9s skin")
+    }
+    #expect(
+      screen.contains(
+        "k9s skin mine.yaml:7: k9s.frame.status.errorColor: unknown colour \"blurple\"; "
+          + "default kept"), "screen was:\n\(screen)")
+    try session.send("q")
+    #expect(session.exitStatus() == 0)
+  }
+
   @Test func pathsSaysWhereEverythingLives() throws {
     let paths = try Self.folders(config: "theme: light\n")
     defer { try? FileManager.default.removeItem(atPath: paths.home) }

@@ -30,7 +30,13 @@ struct DashboardSettings {
     let requested =
       options.theme ?? Paths.environment["BATCHDECK_THEME"].flatMap { $0.isEmpty ? nil : $0 }
       ?? settings.config.theme
-    if let requested {
+    if let requested, let skin = K9sSkinFile.find(requested, in: directories) {
+      let (theme, problems) = K9sSkinFile.load(path: skin)
+      if let theme { settings.theme = theme }
+      settings.notes += problems.map {
+        "k9s skin \($0)" + (theme == nil ? "; using the default theme" : "; default kept")
+      }
+    } else if let requested {
       do {
         settings.theme = try ThemeLoader.find(requested, in: directories)
       } catch {
