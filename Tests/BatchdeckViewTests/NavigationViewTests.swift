@@ -63,6 +63,16 @@ import Testing
     try assertSnapshot(canvas.text, named: "filter-prompt-80x24")
   }
 
+  @Test func aLongPromptKeepsItsEndInView() {
+    var state = DashboardState()
+    press([.character("/")] + typing(String(repeating: "a", count: 90) + "xyz"), &state)
+    let footer = render(state).line(23)
+    #expect(footer.hasPrefix(" /…aaa"))
+    #expect(footer.contains("axyz█"), "\(footer)")
+    #expect(PromptLine.tail(of: "abc", width: 5) == "abc")
+    #expect(PromptLine.tail(of: "abcdef", width: 4) == "…def")
+  }
+
   @Test func lettersTypedInThePromptAreTextNotKeys() {
     var state = DashboardState()
     press([.character("/")] + typing("qs?N"), &state)
