@@ -7,11 +7,11 @@ import Testing
 struct NavigationTmuxTests {
   let home = NSTemporaryDirectory() + "batchdeck-nav-e2e-\(getpid())"
 
-  func start() throws -> TmuxSession {
+  func start(_ arguments: [String] = []) throws -> TmuxSession {
     let binary = try #require(BatchdeckBinary.url, "the batchdeck binary is built").path
     try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
     let session = try TmuxSession(
-      command: [binary, "--demo"], width: 120, height: 40,
+      command: [binary, "--demo"] + arguments, width: 120, height: 40,
       environment: ["HOME": home, "TERM": "xterm-256color", "LANG": "C.UTF-8"])
     let first = try session.waitForScreen(timeout: 8) { screen in
       screen.contains("CronJobs (") && screen.contains("log-cleanup")
@@ -140,5 +140,31 @@ struct NavigationTmuxTests {
     #expect(note.contains("the simulated cluster has one context"), "screen was:\n\(note)")
     try session.send("q")
     #expect(session.exitStatus() == 0)
+  }
+
+  @Test func aClickSelectsTheJobUnderItAndNoMouseLeavesTheMouseAlone() throws {
+    let session = try start()
+    #expect(try session.format("#{mouse_sgr_flag}") == "1", "the dashboard asks for the mouse")
+    // Only ml-pipeline's Jobs, which no CronJob adds to while the test runs, so the rows
+    // stay where they were seen.
+    try session.send("Tab", "/")
+    try session.send("m", "l", "-", "p", "i", "p", "e", "l", "i", "n", "e", "Enter")
+    let screen = try session.waitForScreen { $0.contains("/ml-pipeline") }
+    let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let names = Self.jobNames(screen)
+    let target = try #require(names.dropFirst(2).first, "screen was:\n\(screen)")
+    let row = try #require(lines.firstIndex { $0.hasPrefix("│") && $0.contains(" \(target) ") })
+    // An SGR mouse report, as a terminal sends it: button 0 pressed and released at
+    // column 20, row `row` (both counted from 1).
+    try session.sendLiteral("\u{1B}[<0;20;\(row + 1)M\u{1B}[<0;20;\(row + 1)m")
+    let clicked = try session.waitForScreen { $0.contains("Pods of job/\(target) ") }
+    #expect(clicked.contains("Pods of job/\(target) "), "screen was:\n\(clicked)")
+    try session.send("q")
+    #expect(session.exitStatus() == 0)
+
+    let quiet = try start(["--no-mouse"])
+    #expect(try quiet.format("#{mouse_sgr_flag}#{mouse_standard_flag}") == "00")
+    try quiet.send("q")
+    #expect(quiet.exitStatus() == 0)
   }
 }
