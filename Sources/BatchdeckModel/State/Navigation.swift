@@ -37,6 +37,7 @@ public enum NavigationAction: Sendable, Hashable {
 
 /// A one-line prompt on the footer: what it is for and what has been typed.
 public struct Prompt: Sendable, Hashable {
+  /// `/` filters, `:` runs a command.
   public enum Kind: Sendable, Hashable {
     case filter, command
   }
@@ -59,6 +60,7 @@ public struct Prompt: Sendable, Hashable {
 
 /// A list dialog to choose from, narrowed by typing.
 public struct Picker: Sendable, Hashable {
+  /// What the picker chooses.
   public enum Kind: Sendable, Hashable {
     case namespace, context
   }
@@ -121,6 +123,7 @@ public enum NavigationRequest: Sendable, Hashable {
 public struct EventsView: Sendable, Hashable {
   /// The object whose events are listed; `nil` lists every event.
   public var target: ObjectRef?
+  /// The highlighted row, a position in the view's ordered events.
   public var selected = 0
 
   public init(target: ObjectRef?) {
@@ -135,8 +138,11 @@ public struct Navigation: Sendable, Hashable {
   public var filters: [Pane: RowFilter] = [:]
   /// The chosen order of each pane.
   public var sorts: [Pane: RowSort] = [:]
+  /// The `/` or `:` prompt on the footer, while open.
   public var prompt: Prompt?
+  /// The namespace or context picker, while open.
   public var picker: Picker?
+  /// The events view, while open.
   public var events: EventsView?
   /// The namespace chosen with `0`, `n` or `:ns`; `nil` shows what the source watches.
   public var namespace: NamespaceScope?

@@ -29,6 +29,7 @@ public enum LabelRequirement: Sendable, Hashable {
 /// A compiled regular expression. `NSRegularExpression` is immutable once built, so sharing
 /// one between threads is safe; it is compiled once, when the filter is parsed.
 public final class CompiledPattern: @unchecked Sendable {
+  /// The expression, case-insensitive.
   public let expression: NSRegularExpression
 
   init(_ expression: NSRegularExpression) {
@@ -78,6 +79,7 @@ final class MatchMemo: @unchecked Sendable {
 /// expression is compiled once, here, never per frame, and each object's answer is
 /// remembered (`MatchMemo`).
 public struct RowFilter: Sendable, Hashable {
+  /// How rows are matched: substring (lower-cased needle), pattern or label selector.
   public enum Kind: Sendable {
     case substring(String)
     case pattern(CompiledPattern)

@@ -51,7 +51,9 @@ public enum SortColumn: String, Sendable, Hashable, CaseIterable {
 /// How a pane's rows are ordered: a column and a direction. Without one, rows keep the
 /// snapshot's order (namespace, then name; Jobs of a CronJob newest first).
 public struct RowSort: Sendable, Hashable {
+  /// The column sorted by.
   public var column: SortColumn
+  /// Smallest first (youngest first for AGE), else largest first.
   public var ascending: Bool
 
   public init(column: SortColumn, ascending: Bool = true) {

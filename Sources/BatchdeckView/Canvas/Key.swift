@@ -15,6 +15,7 @@ public enum Key: Sendable, Hashable {
 
 /// What the mouse did, and where (columns and rows from 0, as the canvas counts).
 public struct MouseEvent: Sendable, Hashable {
+  /// A button-1 press, or one step of the wheel.
   public enum Kind: Sendable, Hashable {
     case click, wheelUp, wheelDown
   }

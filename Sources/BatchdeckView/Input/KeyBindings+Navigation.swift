@@ -10,6 +10,7 @@ extension KeyBinding {
 
 /// Where a key goes when navigation takes it: an action, or nowhere (`nil`: swallowed).
 public struct NavigationRoute: Sendable, Hashable {
+  /// The action to apply; `nil` when the key is swallowed.
   public var action: DashboardAction?
 }
 

@@ -7,6 +7,8 @@ import BatchdeckModel
 /// While help, a confirmation, a prompt, a picker or the events view is open the mouse does
 /// nothing: those are answered from the keyboard.
 public enum MouseRouting {
+  /// The action of `event` on a `width` × `height` screen showing `state` and `snapshot`;
+  /// `nil` when it lands on no pane or something modal is open.
   public static func action(
     for event: MouseEvent, state: DashboardState, snapshot: ClusterSnapshot, width: Int,
     height: Int
