@@ -96,7 +96,9 @@ extension DashboardState {
     }
   }
 
-  /// Every namespace the snapshot holds objects in, sorted.
+  /// Every namespace the snapshot holds objects in, sorted: what the picker and completion
+  /// offer. Namespaces are not listed from the API (that needs cluster-wide `list namespaces`,
+  /// which many users lack), so on a one-namespace watch other names are typed (`:ns NAME`).
   public static func namespaces(in snapshot: ClusterSnapshot) -> [String] {
     var names = Set(snapshot.cronJobs.map(\.metadata.namespace))
     names.formUnion(snapshot.jobs.map(\.metadata.namespace))

@@ -50,6 +50,9 @@ public enum SortColumn: String, Sendable, Hashable, CaseIterable {
 
 /// How a pane's rows are ordered: a column and a direction. Without one, rows keep the
 /// snapshot's order (namespace, then name; Jobs of a CronJob newest first).
+///
+/// Rows are sorted again on every `DashboardState.rows(in:)`: keys are read from the objects
+/// once per row per sort (nothing is printed), then compared; the sort is stable.
 public struct RowSort: Sendable, Hashable {
   /// The column sorted by.
   public var column: SortColumn
