@@ -176,6 +176,14 @@ import Testing
     try assertSnapshot(text, named: "events-all-80x24")
   }
 
+  @Test func readOnlyHelpStillFitsAt80x24() {
+    var state = DashboardState(readOnly: true)
+    state.showingHelp = true
+    let text = render(state).text
+    #expect(text.contains("Any key closes this help."), "\(text)")
+    #expect(text.contains("namespace picker"))
+  }
+
   @Test func helpListsTheNavigationKeys() {
     let text = render(DashboardState(), width: 120, height: 40)
     var state = DashboardState()
