@@ -214,3 +214,36 @@ void cnc_raise_default(int signal_number) {
   // Only reached for a signal whose default action does not end the process.
   _exit(128 + signal_number);
 }
+
+int cnc_mouse_enable(int on) {
+  mmask_t wanted = on ? (BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED) : 0;
+  mmask_t granted = mousemask(wanted, NULL);
+  if (on) {
+    // Report presses at once rather than waiting to tell clicks from double clicks.
+    mouseinterval(0);
+  }
+  return on && granted != 0;
+}
+
+int cnc_mouse_read(int *column, int *row, int *button) {
+  MEVENT event;
+  if (getmouse(&event) != OK) {
+    return 0;
+  }
+  *column = event.x;
+  *row = event.y;
+  if (event.bstate & BUTTON1_PRESSED) {
+    *button = 1;
+  } else if (event.bstate & BUTTON4_PRESSED) {
+    *button = 4;
+#ifdef BUTTON5_PRESSED
+  } else if (event.bstate & BUTTON5_PRESSED) {
+    *button = 5;
+#endif
+  } else {
+    *button = 0;
+  }
+  return 1;
+}
+
+int cnc_key_mouse(void) { return KEY_MOUSE; }

@@ -13,6 +13,16 @@ public enum KeyDecoder {
     isFunctionKey ? decodeFunctionKey(code) : decodeCharacter(code)
   }
 
+  /// Decodes a mouse report: button 1 is a click, 4 and 5 turn the wheel; others are nil.
+  public static func decodeMouse(button: Int, column: Int, row: Int) -> Key? {
+    switch button {
+    case 1: .mouse(MouseEvent(.click, column: column, row: row))
+    case 4: .mouse(MouseEvent(.wheelUp, column: column, row: row))
+    case 5: .mouse(MouseEvent(.wheelDown, column: column, row: row))
+    default: nil
+    }
+  }
+
   private static func decodeFunctionKey(_ code: UInt32) -> Key? {
     let firstFunction = KeyCode.functionBase + 1
     if (firstFunction...(KeyCode.functionBase + 12)).contains(code) {

@@ -17,10 +17,21 @@ extension Terminal {
     let result = wget_wch(window, &code)
     guard result != ERR else { return nil }
 
+    if result == KEY_CODE_YES, Int32(code) == cnc_key_mouse() {
+      var (column, row, button): (Int32, Int32, Int32) = (0, 0, 0)
+      guard cnc_mouse_read(&column, &row, &button) != 0 else { return nil }
+      return KeyDecoder.decodeMouse(button: Int(button), column: Int(column), row: Int(row))
+    }
     let key = KeyDecoder.decode(code: UInt32(code), isFunctionKey: result == KEY_CODE_YES)
     if key == .resize {
       needsFullRepaint = true
     }
     return key
+  }
+
+  /// Turns mouse reports on or off; returns whether the terminal reports the mouse.
+  @discardableResult
+  public func enableMouse(_ on: Bool) -> Bool {
+    cnc_mouse_enable(on ? 1 : 0) != 0
   }
 }

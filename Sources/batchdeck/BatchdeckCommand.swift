@@ -1,4 +1,5 @@
 import APIMachinery
+import BatchdeckModel
 import BatchdeckSync
 import BatchdeckView
 import ClusterSimulator
@@ -20,6 +21,7 @@ enum BatchdeckCommand {
     case "sim": return SimServeCommand.run(Array(arguments.dropFirst()))
     case "get": return GetCommand.run(Array(arguments.dropFirst()))
     case "bench": return BenchCommand.run(Array(arguments.dropFirst()))
+    case "paths": return PathsCommand.run(Array(arguments.dropFirst()))
     default: break
     }
     let options: DashboardOptions
@@ -41,14 +43,10 @@ enum BatchdeckCommand {
 
   private static func runDashboard(_ options: DashboardOptions) -> Int32 {
     let logger = makeLogger(options)
-    let themes: (chosen: Theme, monochrome: Theme)
-    do {
-      themes = try loadThemes(options)
-    } catch {
-      return fail("batchdeck: \(error)")
-    }
+    let settings = DashboardSettings.load(options: options, logger: logger)
+    let themes = (chosen: settings.theme, monochrome: settings.monochrome)
 
-    let source: ClusterSource
+    var source: ClusterSource
     do {
       source = try ClusterSource.make(options: options, logger: logger)
     } catch {
@@ -64,12 +62,29 @@ enum BatchdeckCommand {
       return fail("batchdeck: \(error.message)")
     }
     logger.info("dashboard started on \(terminal.size.width)x\(terminal.size.height)")
-    let loop = DashboardLoop(
-      watcher: source.watcher, logs: source.logs, actions: source.actions, views: source.views,
-      clock: source.now,
-      context: source.context, theme: themes.chosen, monochromeTheme: themes.monochrome,
-      logger: logger, readOnly: options.readOnly)
-    let signal = loop.run(on: terminal)
+    var state = DashboardState(readOnly: settings.isReadOnly(context: source.context.context))
+    settings.showNotes(in: &state)
+    var current = options
+    var signal: Int32?
+    sessions: while true {
+      var loop = DashboardLoop(
+        watcher: source.watcher, logs: source.logs, actions: source.actions,
+        views: source.views, clock: source.now,
+        context: source.context, theme: themes.chosen, monochromeTheme: themes.monochrome,
+        logger: logger, keys: settings.keys)
+      loop.scope = source.watchScope(options: current)
+      loop.mouse = settings.mouse
+      switch loop.run(on: terminal, state: &state) {
+      case .quit: break sessions
+      case .signal(let received):
+        signal = received
+        break sessions
+      case .switchSource(let request):
+        SourceSwitch.perform(
+          request, source: &source, options: &current, state: &state, logger: logger)
+        state.readOnly = settings.isReadOnly(context: source.context.context)
+      }
+    }
     terminal.stop()
     if let signal {
       logger.info("ending on signal \(signal)")
@@ -82,16 +97,6 @@ enum BatchdeckCommand {
 
   private static func makeLogger(_ options: DashboardOptions) -> Logger {
     CommandLog.make(path: options.logFile, level: options.logLevel)
-  }
-
-  private static func loadThemes(_ options: DashboardOptions) throws(ThemeError) -> (Theme, Theme) {
-    let directories = Paths.themeDirectories
-    let monochrome =
-      (try? ThemeLoader.find("monochrome", in: directories))
-      ?? Theme.default.withoutColor
-    let requested = options.theme ?? Paths.environment["BATCHDECK_THEME"]
-    guard let requested, !requested.isEmpty else { return (.default, monochrome) }
-    return (try ThemeLoader.find(requested, in: directories), monochrome)
   }
 
   private static func fail(_ message: String) -> Int32 {

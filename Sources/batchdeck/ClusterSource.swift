@@ -15,8 +15,10 @@ enum ClusterSource {
   case demo(DemoCluster)
   case live(LiveCluster)
 
-  static func make(options: DashboardOptions, logger: Logger) throws(ClusterSourceError)
-    -> ClusterSource
+  /// Sets up the source `options` choose; warnings go to stderr unless `quiet` (the screen
+  /// is running: they go to the log only).
+  static func make(options: DashboardOptions, logger: Logger, quiet: Bool = false)
+    throws(ClusterSourceError) -> ClusterSource
   {
     if options.demo {
       do {
@@ -31,7 +33,7 @@ enum ClusterSource {
     } catch {
       throw ClusterSourceError(description: error.description)
     }
-    for warning in connection.warnings {
+    for warning in connection.warnings where !quiet {
       FileHandle.standardError.write(Data("Warning: \(warning)\n".utf8))
     }
     logger.info(

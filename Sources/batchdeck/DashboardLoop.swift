@@ -21,17 +21,23 @@ struct DashboardLoop {
   var theme: Theme
   var monochromeTheme: Theme
   var logger: Logger
-  var readOnly = false
   var keys = KeyBindings.dashboard
   /// The shortest time between frames (a frame-rate cap).
   var frameInterval = 1.0 / 30
   /// Redraw at least this often, so ages and the clock move on.
   var refreshInterval = 0.25
+  /// The kubeconfig's contexts, the namespace watched (`nil`: all) and why the context cannot
+  /// change, when it cannot; see `DashboardLoop+Navigation.swift`.
+  var scope = WatchScope()
+  /// Whether clicks and the wheel go to the dashboard (`--no-mouse`, `mouse: false`).
+  var mouse = true
 
-  /// Runs until the user quits or a signal arrives; returns the signal, if one ended it.
-  func run(on terminal: Terminal) -> Int32? {
+  /// Runs until the user quits, a signal arrives, or the user picks a context or namespace
+  /// this source does not watch; `state` is kept for the next source.
+  func run(on terminal: Terminal, state: inout DashboardState) -> LoopEnd {
     let theme = terminal.colorCount == 0 ? monochromeTheme : self.theme
-    var state = DashboardState(readOnly: readOnly)
+    scope.prepare(&state, context: context)
+    terminal.enableMouse(mouse)
     var snapshot = watcher.snapshot
     var drawnGeneration: (UInt64, UInt64, UInt64)?
     var lastFrame = Date.distantPast
@@ -39,12 +45,14 @@ struct DashboardLoop {
 
     while true {
       let key = terminal.readKey(timeoutMilliseconds: 40)
-      if let signal = terminal.pendingSignal { return signal }
+      if let signal = terminal.pendingSignal { return .signal(signal) }
 
       if let key {
         if key == .resize {
           dirty = true
-        } else if let action = keys.action(for: key, state: state) {
+        } else if let action = keys.action(for: key, state: state)
+          ?? mouseAction(key, state: state, snapshot: snapshot, size: terminal.size)
+        {
           let outcome: DashboardOutcome
           if case .view(let viewAction) = action, let view = state.detail {
             let frame = detailFrame(view, snapshot: snapshot, now: clock())
@@ -53,11 +61,14 @@ struct DashboardLoop {
             outcome = state.apply(action, in: snapshot, now: Date())
           }
           switch outcome {
-          case .quit: return nil
+          case .quit: return .quit
           case .perform(let operations): actions.submit(operations)
           case .saveLog(let path):
             saveLog(to: path, lines: views.logs.tail?.tail.lines ?? [], state: &state)
           case .redraw, .none: break
+          }
+          if let request = state.takeRequest(), scope.needsNewSource(for: request) {
+            return .switchSource(request)
           }
           dirty = true
         }

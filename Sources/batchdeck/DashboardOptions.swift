@@ -22,6 +22,8 @@ struct DashboardOptions {
   var clockStart: Date?
   var theme: String?
   var noColor = false
+  /// Leave the mouse to the terminal (for selecting text); also `mouse: false` in the config.
+  var noMouse = false
   /// Hide and refuse every action that changes the cluster.
   var readOnly = false
   var logFile: String?
@@ -31,12 +33,14 @@ struct DashboardOptions {
 
   static let usage = """
     Usage: batchdeck [--kubeconfig FILE] [--context NAME] [-n NS | -A] [--theme NAME]
-                     [--readonly] [--no-color] [--log-file PATH] [--log-level LEVEL]
+                     [--readonly] [--no-color] [--no-mouse] [--log-file PATH]
+                     [--log-level LEVEL]
            batchdeck --demo [--scenario PATH] [--speed N] [--clock TIME] [...]
            batchdeck get cronjobs|jobs|pods [-n NS | -A] [-o wide|json] [--now TIME]
            batchdeck schedule [--time-zone ZONE] [--from TIME] [--count N] [--json] SCHEDULE
        batchdeck diagnose cronjob/NAME [-n NS] [--now TIME] [-o json] [--scenario PATH | --demo]
            batchdeck sim serve --kubeconfig-out FILE [options]   (see sim serve --help)
+           batchdeck paths
            batchdeck --help | --version
 
     A terminal dashboard for Kubernetes CronJobs, Jobs and Pods.
@@ -55,13 +59,18 @@ struct DashboardOptions {
       --theme NAME       A theme from Themes/ or a path to a theme file (also BATCHDECK_THEME).
       --readonly         Hide and refuse every action that changes the cluster.
       --no-color         Use attributes only (also NO_COLOR).
+      --no-mouse         Leave the mouse to the terminal, for selecting text.
       --log-file PATH    Where to write the log (default: $XDG_STATE_HOME/batchdeck/batchdeck.log).
       --log-level LEVEL  trace, debug, info, warning or error (default: info).
 
     Keys: arrows or j/k move, Tab changes pane, Enter drills down, Esc goes back, l shows the
-    log of the latest run, w explains a CronJob or Job (why), s suspends or resumes,
-    t triggers a CronJob, Ctrl-d deletes, Ctrl-k kills a pod (each asks first), Space marks
-    rows, ? lists every key, q quits.
+    log of the latest run (d describes, y shows YAML), w explains a CronJob or Job (why),
+    s suspends or resumes, t triggers a CronJob, Ctrl-d deletes, Ctrl-k kills a pod (each
+    asks first), Space marks rows, / filters, : runs a command (Tab completes), n and c pick
+    a namespace and a context, 0 shows every namespace, Shift+N/A/S sort, ? lists every key,
+    q quits.
+
+    Settings: $XDG_CONFIG_HOME/batchdeck/config.yaml (batchdeck paths shows where).
     """
 
   /// Parses arguments (without the program name).
@@ -80,6 +89,7 @@ struct DashboardOptions {
       case "--clock": options.clockStart = try cursor.time(for: flag)
       case "--theme": options.theme = try value(for: flag)
       case "--no-color": options.noColor = true
+      case "--no-mouse": options.noMouse = true
       case "--readonly", "--read-only": options.readOnly = true
       case "--log-file": options.logFile = try value(for: flag)
       case "--log-level": options.logLevel = try cursor.logLevel(for: flag)

@@ -13,6 +13,8 @@ final class LiveCluster: Sendable {
   let views: DetailFeeds
   let context: DashboardContext
   let connection: ClusterConnection
+  /// The namespace watched; `nil` for all.
+  let namespace: String?
 
   init(connection: ClusterConnection, allNamespaces: Bool, logger: Logger) {
     self.connection = connection
@@ -24,6 +26,7 @@ final class LiveCluster: Sendable {
     transport.exec?.releaseTerminal()
     let api = KubeAPI(transport: transport)
     let namespace = allNamespaces ? nil : connection.namespace
+    self.namespace = namespace
     watcher = ClusterWatcher(api: api, namespace: namespace, logger: logger.labeled("sync"))
     logs = LogFollower(api: api, logger: logger.labeled("logs"))
     actions = ActionRunner(api: api, logger: logger.labeled("actions"))

@@ -6,6 +6,17 @@ enum Paths {
 
   static var home: String { environment["HOME"] ?? NSHomeDirectory() }
 
+  /// `$XDG_CONFIG_HOME/batchdeck`, or `~/.config/batchdeck`.
+  static var configDirectory: String {
+    let config =
+      environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? "\(home)/.config"
+    return "\(config)/batchdeck"
+  }
+
+  /// The config file: `config.yaml` in `configDirectory`.
+  static var configFile: String { "\(configDirectory)/config.yaml" }
+
   /// `$XDG_STATE_HOME/batchdeck/batchdeck.log`, or `~/.local/state/batchdeck/batchdeck.log`.
   static var defaultLogFile: String {
     let state =

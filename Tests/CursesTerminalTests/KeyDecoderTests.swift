@@ -76,3 +76,18 @@ import Testing
     #expect(function(0x61) == nil)
   }
 }
+
+@Suite struct MouseDecodingTests {
+  @Test func buttonOneClicksAndTheWheelTurns() {
+    #expect(
+      KeyDecoder.decodeMouse(button: 1, column: 3, row: 4)
+        == .mouse(MouseEvent(.click, column: 3, row: 4)))
+    #expect(
+      KeyDecoder.decodeMouse(button: 4, column: 0, row: 0)
+        == .mouse(MouseEvent(.wheelUp, column: 0, row: 0)))
+    #expect(
+      KeyDecoder.decodeMouse(button: 5, column: 9, row: 9)
+        == .mouse(MouseEvent(.wheelDown, column: 9, row: 9)))
+    #expect(KeyDecoder.decodeMouse(button: 0, column: 1, row: 1) == nil)
+  }
+}

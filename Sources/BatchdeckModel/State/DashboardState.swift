@@ -41,6 +41,8 @@ public enum DashboardAction: Sendable, Hashable {
   case showYAML
   /// A key of the open full-screen view.
   case view(ViewAction)
+  /// Filter, sort, command line, pickers and the events view.
+  case navigation(NavigationAction)
 }
 
 /// What the main loop must do after an action.
@@ -83,6 +85,8 @@ public struct DashboardState: Sendable, Hashable {
   public var permissions: [PermissionKey: Permission] = [:]
   /// The full-screen view open over the dashboard (describe, YAML, logs), if any.
   public var detail: DetailView?
+  /// Filters, sorts, the open prompt or picker, the events view and the namespace scope.
+  public var navigation = Navigation()
   /// Counts triggers, so two in the same millisecond get different Job names.
   var triggerCount: UInt64 = 0
 
@@ -93,15 +97,16 @@ public struct DashboardState: Sendable, Hashable {
   /// The rows each pane shows for this state and snapshot.
   public func rows(in snapshot: ClusterSnapshot) -> DashboardRows {
     let drilled = drilledCronJob.flatMap { uid in snapshot.cronJobs.first { $0.id == uid } }
-    let jobs = drilled.map { snapshot.jobs(of: $0) } ?? snapshot.jobs
-    let job = jobs.first { $0.id == selectedJob } ?? jobs.first
-    let pods = job.map { snapshot.pods(of: $0) } ?? []
-    let pod = pods.first { $0.id == selectedPod } ?? pods.last
+    let cronJobs = navigation.shown(snapshot.cronJobs)
+    let jobs = navigation.shown(drilled.map { snapshot.jobs(of: $0) } ?? snapshot.jobs)
+    let job = jobs.rows.first { $0.id == selectedJob } ?? jobs.rows.first
+    let pods = navigation.shown(job.map { snapshot.pods(of: $0) } ?? [])
+    let pod = pods.rows.first { $0.id == selectedPod } ?? pods.rows.last
     return DashboardRows(
-      cronJobs: snapshot.cronJobs, drilledCronJob: drilled, jobs: jobs, pods: pods,
-      selectedCronJob: snapshot.cronJobs.first { $0.id == selectedCronJob }
-        ?? snapshot.cronJobs.first,
-      selectedJob: job, selectedPod: pod)
+      cronJobs: cronJobs.rows, drilledCronJob: drilled, jobs: jobs.rows, pods: pods.rows,
+      selectedCronJob: cronJobs.rows.first { $0.id == selectedCronJob } ?? cronJobs.rows.first,
+      selectedJob: job, selectedPod: pod,
+      totals: [.cronJobs: cronJobs.total, .jobs: jobs.total, .pods: pods.total])
   }
 
   /// Applies an action; returns what the loop must do next.
@@ -146,6 +151,7 @@ public struct DashboardState: Sendable, Hashable {
       openDetail(.logs, rows: rows, in: snapshot)
       showLogs(rows: rows, in: snapshot)
     case .back: goBack()
+    case .navigation(let navigation): return apply(navigation: navigation, in: snapshot, now: now)
     }
     return .redraw
   }
@@ -251,4 +257,6 @@ public struct DashboardRows: Sendable, Hashable {
   public var selectedCronJob: CronJob?
   public var selectedJob: Job?
   public var selectedPod: Pod?
+  /// How many rows each pane has before its `/` filter, for `(shown/total)` titles.
+  public var totals: [Pane: Int] = [:]
 }

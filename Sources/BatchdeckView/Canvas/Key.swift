@@ -9,4 +9,24 @@ public enum Key: Sendable, Hashable {
   case function(Int)
   /// The terminal changed size.
   case resize
+  /// A click or a wheel turn, at a screen cell (only when the mouse is turned on).
+  case mouse(MouseEvent)
+}
+
+/// What the mouse did, and where (columns and rows from 0, as the canvas counts).
+public struct MouseEvent: Sendable, Hashable {
+  /// A button-1 press, or one step of the wheel.
+  public enum Kind: Sendable, Hashable {
+    case click, wheelUp, wheelDown
+  }
+
+  public var kind: Kind
+  public var column: Int
+  public var row: Int
+
+  public init(_ kind: Kind, column: Int, row: Int) {
+    self.kind = kind
+    self.column = column
+    self.row = row
+  }
 }

@@ -76,8 +76,9 @@ extension KeyBindings {
         showInFooter: true),
     ] + viewCommon + viewBack)
 
-  /// The keys while a prompt is open: typing, Backspace, Enter and Esc.
-  public static let prompt = KeyBindings(bindings: [
+  /// The keys while a view's prompt (search, save path) is open: typing, Backspace, Enter
+  /// and Esc.
+  public static let viewPrompt = KeyBindings(bindings: [
     KeyBinding(
       keys: [.enter], label: "Enter", action: .view(.submit), help: "accept",
       showInFooter: true),
@@ -104,6 +105,6 @@ extension KeyBindings {
   static func viewAction(for key: Key, detail: DetailView) -> DashboardAction? {
     guard detail.prompt != nil else { return view(detail.kind).action(for: key) }
     if case .character(let character) = key { return .view(.type(character)) }
-    return prompt.action(for: key)
+    return viewPrompt.action(for: key)
   }
 }

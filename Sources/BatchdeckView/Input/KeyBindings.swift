@@ -21,7 +21,7 @@ public struct KeyBinding: Sendable, Hashable {
 public struct KeyBindings: Sendable {
   public var bindings: [KeyBinding]
 
-  public static let dashboard = KeyBindings(bindings: [
+  public static let dashboard = KeyBindings(insertingNavigation: [
     KeyBinding(
       keys: [.up, .character("k")], label: "↑/k", action: .moveUp, help: "move up",
       showInFooter: false),
@@ -76,7 +76,7 @@ public struct KeyBindings: Sendable {
       keys: [.control("d")], label: "^d", action: .delete, help: "delete CronJob/Job/Pod",
       showInFooter: true),
     KeyBinding(
-      keys: [.control("k")], label: "^k", action: .kill, help: "kill pod (grace period 0)",
+      keys: [.control("k")], label: "^k", action: .kill, help: "kill pod (grace 0)",
       showInFooter: false),
     KeyBinding(
       keys: [.character("q"), .control("c")], label: "q", action: .quit, help: "quit",
@@ -121,6 +121,9 @@ public struct KeyBindings: Sendable {
       return Self.viewAction(for: key, detail: detail)
     }
     if state.showingHelp { return action(for: key) == .quit ? .quit : .toggleHelp }
+    // The diagnosis panel takes its keys before the panes' filters and prompts.
+    if state.diagnosisPanel != nil { return action(for: key) }
+    if let routed = navigationRoute(for: key, state: state) { return routed.action }
     return action(for: key)
   }
 

@@ -9,6 +9,8 @@ struct CronJobPane {
   var focused: Bool
   /// UIDs of marked rows; their names get a `✓`.
   var marks: Set<String> = []
+  /// The pane's filter and sort, for its title and column headers.
+  var navigation = Navigation()
 
   /// kubectl's columns, then ours; on a narrow screen SUSPEND goes first (STATE says it).
   static let columns = [
@@ -22,7 +24,8 @@ struct CronJobPane {
   func draw(into canvas: inout Canvas, frame: Rect, theme: Theme, now: Date) {
     BoxWidget.draw(
       into: &canvas, frame: frame,
-      title: "CronJobs (\(rows.cronJobs.count))\(Marks.note(rows.cronJobs, marks))",
+      title: "CronJobs \(PaneTitle.count(rows, .cronJobs, navigation))"
+        + Marks.note(rows.cronJobs, marks),
       focused: focused,
       theme: theme)
     let (cronJobs, snapshot, marks) = (rows.cronJobs, snapshot, marks)
@@ -36,7 +39,8 @@ struct CronJobPane {
     var table = frame.inner
     table.height -= 1
     TableWidget(
-      columns: Self.columns, rowCount: cronJobs.count, selectedRow: selected, focused: focused
+      columns: PaneTitle.sortMarked(Self.columns, by: navigation.sorts[.cronJobs]),
+      rowCount: cronJobs.count, selectedRow: selected, focused: focused
     ) { index in
       Self.cellsFor(
         cronJobs[index], marked: marks.contains(cronJobs[index].id),

@@ -39,11 +39,15 @@ public struct DashboardScreen: Sendable {
     let rows = state.rows(in: snapshot)
     drawHeader(into: &canvas, frame: layout.header, now: now)
     CronJobPane(
-      rows: rows, snapshot: snapshot, focused: state.focus == .cronJobs, marks: state.marks
+      rows: rows, snapshot: snapshot, focused: state.focus == .cronJobs, marks: state.marks,
+      navigation: state.navigation
     )
     .draw(into: &canvas, frame: layout.cronJobs, theme: theme, now: now)
-    JobPane(rows: rows, snapshot: snapshot, focused: state.focus == .jobs, marks: state.marks)
-      .draw(into: &canvas, frame: layout.jobs, theme: theme, now: now)
+    JobPane(
+      rows: rows, snapshot: snapshot, focused: state.focus == .jobs, marks: state.marks,
+      navigation: state.navigation
+    )
+    .draw(into: &canvas, frame: layout.jobs, theme: theme, now: now)
     drawPods(into: &canvas, frame: layout.pods, rows: rows, now: now)
     LogPane(tail: logTail, pod: rows.selectedPod, focused: state.focus == .logs)
       .draw(into: &canvas, frame: layout.logs, theme: theme)
@@ -59,6 +63,7 @@ public struct DashboardScreen: Sendable {
       HelpOverlay(keys: keys, state: state, snapshot: snapshot)
         .draw(into: &canvas, area: body, theme: theme)
     }
+    drawNavigation(into: &canvas, area: body, now: now)
     if let confirmation = state.confirmation {
       ConfirmDialog(confirmation: confirmation).draw(into: &canvas, area: body, theme: theme)
     }
@@ -85,17 +90,19 @@ public struct DashboardScreen: Sendable {
     let syncWidth = TextWidth.of(sync) + 2
     let room = frame.width - syncWidth - cursor
     let user = context.user.isEmpty ? [] : ["user \(context.user)"]
+    let readOnly = state.readOnly ? ["read-only"] : []
+    let namespace = state.namespaceDisplay(watching: context.namespace)
     let choices = [
       [
         "cluster \(context.cluster)", "context \(context.context)",
-        "namespace \(context.namespace)",
-      ] + user + [clock],
+        "namespace \(namespace)",
+      ] + user + readOnly + [clock],
       [
         "cluster \(context.cluster)", "context \(context.context)",
-        "namespace \(context.namespace)", clock,
-      ],
-      [context.cluster, "ns \(context.namespace)", clock],
-      ["ns \(context.namespace)", clock],
+        "namespace \(namespace)",
+      ] + readOnly + [clock],
+      [context.cluster, "ns \(namespace)"] + readOnly + [clock],
+      ["ns \(namespace)"] + readOnly + [clock],
     ]
     let parts =
       choices.first { parts in parts.reduce(0) { $0 + TextWidth.of($1) + 3 } <= room }
@@ -131,14 +138,16 @@ public struct DashboardScreen: Sendable {
     let scope = rows.selectedJob.map { " of job/\($0.metadata.name)" } ?? ""
     BoxWidget.draw(
       into: &canvas, frame: frame,
-      title: "Pods\(scope) (\(rows.pods.count))\(Marks.note(rows.pods, state.marks))",
+      title: "Pods\(scope) \(PaneTitle.count(rows, .pods, state.navigation))"
+        + Marks.note(rows.pods, state.marks),
       focused: focused,
       theme: theme)
-    let columns = [
-      TableColumn("NAME", flexible: true), TableColumn("READY", priority: 2),
-      TableColumn("STATUS"), TableColumn("RESTARTS", priority: 1),
-      TableColumn("AGE", priority: 3), TableColumn("DETAIL", priority: 4),
-    ]
+    let columns = PaneTitle.sortMarked(
+      [
+        TableColumn("NAME", flexible: true), TableColumn("READY", priority: 2),
+        TableColumn("STATUS"), TableColumn("RESTARTS", priority: 1),
+        TableColumn("AGE", priority: 3), TableColumn("DETAIL", priority: 4),
+      ], by: state.navigation.sorts[.pods])
     let pods = rows.pods
     let cells = { @Sendable (row: Int) -> [TableCell] in
       let pod = pods[row]
@@ -177,6 +186,14 @@ public struct DashboardScreen: Sendable {
 
   private func drawFooter(into canvas: inout Canvas, frame: Rect) {
     canvas.fill(column: 0, row: frame.row, width: frame.width, height: 1, style: theme[.footerText])
+    if let prompt = state.navigation.prompt {
+      PromptLine(prompt: prompt).draw(into: &canvas, frame: frame, theme: theme)
+      return
+    }
+    if state.navigation.events != nil, state.flash == nil {
+      EventsFooter.draw(into: &canvas, frame: frame, theme: theme)
+      return
+    }
     if let flash = flash ?? state.flash.map({ ($0.text, Self.role(of: $0.level)) }) {
       canvas.draw(" \(flash.text)", column: 0, row: frame.row, style: theme[flash.role])
       return

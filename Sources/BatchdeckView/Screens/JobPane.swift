@@ -9,6 +9,8 @@ struct JobPane {
   var focused: Bool
   /// UIDs of marked rows; their names get a `✓`.
   var marks: Set<String> = []
+  /// The pane's filter and sort, for its title and column headers.
+  var navigation = Navigation()
 
   static let columns = [
     TableColumn("NAMESPACE", priority: 2), TableColumn("NAME", flexible: true),
@@ -20,7 +22,8 @@ struct JobPane {
     let scope = rows.drilledCronJob.map { "of cronjob/\($0.metadata.name)" } ?? "all"
     BoxWidget.draw(
       into: &canvas, frame: frame,
-      title: "Jobs \(scope) (\(rows.jobs.count))\(Marks.note(rows.jobs, marks))",
+      title: "Jobs \(scope) \(PaneTitle.count(rows, .jobs, navigation))"
+        + Marks.note(rows.jobs, marks),
       focused: focused, theme: theme)
     let jobs = rows.jobs
     let cells = { @Sendable (row: Int) -> [TableCell] in
@@ -37,7 +40,8 @@ struct JobPane {
     var table = frame.inner
     table.height -= 1
     TableWidget(
-      columns: Self.columns, rowCount: jobs.count, selectedRow: selected, focused: focused,
+      columns: PaneTitle.sortMarked(Self.columns, by: navigation.sorts[.jobs]),
+      rowCount: jobs.count, selectedRow: selected, focused: focused,
       cells: cells
     )
     .draw(

@@ -55,4 +55,15 @@ void cnc_teardown(SCREEN *screen);
 /// survives that, exits with status 128 + `signal_number`.
 __attribute__((noreturn)) void cnc_raise_default(int signal_number);
 
+/// Turns mouse reports on (button 1 press and the wheel) or off; returns 1 when the
+/// terminal can report the mouse.
+int cnc_mouse_enable(int on);
+
+/// Reads the pending mouse event after KEY_MOUSE: its cell, and 1 for a button-1 press,
+/// 4 for wheel up, 5 for wheel down, 0 for anything else. Returns 0 when there was none.
+int cnc_mouse_read(int *column, int *row, int *button);
+
+/// The key code ncurses returns for a mouse event (KEY_MOUSE).
+int cnc_key_mouse(void);
+
 #endif

@@ -49,6 +49,18 @@ final class TmuxSession {
     _ = try run(["-L", socket, "send-keys"] + keys)
   }
 
+  /// Sends `text` to the program byte for byte (no key names), such as a mouse report.
+  func sendLiteral(_ text: String) throws {
+    _ = try run(["-L", socket, "send-keys", "-l", text])
+  }
+
+  /// A tmux format for the pane, such as `#{mouse_sgr_flag}` (whether the program asked for
+  /// mouse reports).
+  func format(_ text: String) throws -> String {
+    try run(["-L", socket, "display-message", "-p", text])
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
   func resize(width: Int, height: Int) throws {
     _ = try run(["-L", socket, "resize-window", "-x", String(width), "-y", String(height)])
   }
