@@ -31,6 +31,20 @@ import Testing
     #expect(Describe.time(Self.now, zone: berlin) == "Fri, 04 Dec 2026 01:00:00 +0100")
   }
 
+  @Test func cronJobTemplateDeadlineFollowsCompletionsOnlyWhenSet() {
+    var cronJob = CronJob(
+      metadata: ObjectMeta(namespace: "ops", name: "nightly-export", uid: "cj7"),
+      schedule: "15 2 * * *")
+    cronJob.templateCompletions = 2
+    #expect(
+      !Describe.cronJob(cronJob, events: [], now: Self.now).contains { $0.hasPrefix("Active D") })
+    cronJob.templateActiveDeadlineSeconds = 900
+    let lines = Describe.cronJob(cronJob, events: [], now: Self.now)
+    let completions = try? #require(lines.firstIndex { $0.hasPrefix("Completions:") })
+    #expect(completions.map { lines[$0 + 1] } == "Active Deadline Seconds:       900s")
+    #expect(completions.map { lines[$0 + 2] } == "Pod Template:")
+  }
+
   @Test func cronJobInKubectlOrderWithActiveJobsAndEvents() {
     var cronJob = CronJob(
       metadata: ObjectMeta(

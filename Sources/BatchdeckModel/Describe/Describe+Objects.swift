@@ -24,6 +24,9 @@ extension Describe {
     writer.write(0, "Selector:\t\(unset(cronJob.templateSelector))")
     writer.write(0, "Parallelism:\t\(unset(cronJob.templateParallelism))")
     writer.write(0, "Completions:\t\(unset(cronJob.templateCompletions))")
+    if let deadline = cronJob.templateActiveDeadlineSeconds {
+      writer.write(0, "Active Deadline Seconds:\t\(deadline)s")
+    }
     writer.write(0, "Pod Template:")
     labels("Labels", cronJob.podTemplateLabels, level: 1, into: &writer)
     templateContainers(cronJob.containers, into: &writer)

@@ -23,6 +23,8 @@ public struct CronJob: Sendable, Hashable, Identifiable {
   public var templateParallelism: Int?
   /// The Job template's `spec.completions`, for describe.
   public var templateCompletions: Int?
+  /// The Job template's `spec.activeDeadlineSeconds`, for describe.
+  public var templateActiveDeadlineSeconds: Int64?
   /// The pod template's labels, for describe.
   public var podTemplateLabels: [String: String] = [:]
 

@@ -27,6 +27,7 @@ extension CronJob {
     }
     templateParallelism = jobSpec.optionalInt("parallelism")
     templateCompletions = jobSpec.optionalInt("completions")
+    templateActiveDeadlineSeconds = jobSpec.optionalInt64("activeDeadlineSeconds")
     podTemplateLabels = jobSpec.stringMap("template", "metadata", "labels")
   }
 }
