@@ -229,7 +229,7 @@ extension DashboardState {
   {
     guard action.changesCluster else { return nil }
     if readOnly { return "read-only mode" }
-    let namespaces = Set(targets(rows: rows(in: snapshot)).map(\.namespace))
+    guard Self.kinds(for: action).contains(focusedKind) else { return nil }
     let kind: ObjectKind = action == .trigger ? .job : focusedKind
     let verb: String
     switch action {
@@ -237,7 +237,14 @@ extension DashboardState {
     case .trigger: verb = "create"
     default: verb = "delete"
     }
-    guard Self.kinds(for: action).contains(focusedKind) else { return nil }
+    // The footer and help ask this for every operation each frame: only a denial of this
+    // verb and kind somewhere makes the (filtered, sorted) rows worth building.
+    let deniedSomewhere = permissions.contains { key, answer in
+      guard key.verb == verb, key.kind == kind, case .denied = answer else { return false }
+      return true
+    }
+    guard deniedSomewhere else { return nil }
+    let namespaces = Set(targets(rows: rows(in: snapshot)).map(\.namespace))
     for namespace in namespaces.sorted() {
       let key = PermissionKey(verb: verb, kind: kind, namespace: namespace)
       if case .denied(let reason) = permissions[key] {
