@@ -112,4 +112,34 @@ import Testing
     #expect(
       highlight == Theme.default[.flashWarning] || highlight == Theme.default[.rowSelected])
   }
+
+  /// Lines of every level and form, for the styled log-level goldens.
+  static let levelLines = [
+    "2026-12-04T00:00:01Z starting the sweep",
+    "I1204 00:00:02.000000       1 main.go:12] connected",
+    "E1204 00:00:03.000000       1 main.go:40] cannot open /var/log/app",
+    "time=2026-12-04T00:00:04Z level=warn msg=\"disk at 85%\"",
+    #"{"level":"debug","msg":"scanned 1200 files"}"#,
+    "[ERROR] sweep failed after 3 attempts",
+    "WARNING: retrying in 10s",
+    "TRACE entering cleanup loop",
+    "done",
+  ]
+
+  @Test(arguments: ThemedScreensTests.shipped)
+  func logLevelsInEveryTheme(name: String) throws {
+    let theme = try ThemedScreensTests.theme(name)
+    let fixture = DetailScreenTests()
+    var state = fixture.state(.logs, focus: .pods)
+    let view = try #require(state.detail)
+    state.detail?.pageSize = DetailScreen.textRows(height: 16)
+    let canvas = DetailScreen(
+      state: state, view: state.detail ?? view, lines: Self.levelLines,
+      title: DetailScreen.title(for: view, container: "cleanup", pods: 1, droppedLines: 0),
+      problem: nil, context: fixture.context, theme: theme
+    ).render(width: 80, height: 16, now: DemoSnapshotFixture.now)
+    try assertStyledSnapshot(canvas, theme: theme, named: "styled-log-levels-80x16-\(name)")
+    let unreadable = ThemedScreensTests.unreadableCells(canvas, lightTerminal: name == "light")
+    #expect(unreadable.isEmpty, "\(name): text in its background's colour at \(unreadable)")
+  }
 }
