@@ -10,7 +10,9 @@
 ///   `TRACE`, …), or in any case when bracketed (`[warn]`) or followed by a colon (`error:`).
 ///
 /// Anything else has no level: words in running prose ("retrying after error") are not taken
-/// as a level, so a line is never coloured by a guess.
+/// as a level, so a line is never coloured by a guess. Known gap: a line that colours its own
+/// level word with terminal escapes (`\e[31mERROR`) is not recognised, because the escape is
+/// part of the word; such escapes are shown as text by the sanitiser anyway.
 public enum LogLineLevel: Sendable, Equatable, CaseIterable {
   case error
   case warning
