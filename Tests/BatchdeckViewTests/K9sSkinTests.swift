@@ -37,4 +37,23 @@ import Testing
     #expect(problems.first?.line == 31)
     #expect(problems.first?.reason == "unknown colour \"blurple\"")
   }
+
+  @Test func logLevelsTakeTheSkinsStatusAndLogColours() {
+    let settings = [
+      K9sSkin.Setting(path: "k9s.frame.status.errorColor", value: "#ff0000", line: 1),
+      K9sSkin.Setting(path: "k9s.frame.status.highlightColor", value: "gold", line: 2),
+      K9sSkin.Setting(path: "k9s.frame.status.completedColor", value: "gray", line: 3),
+      K9sSkin.Setting(path: "k9s.views.logs.fgColor", value: "white", line: 4),
+      K9sSkin.Setting(path: "k9s.views.logs.bgColor", value: "navy", line: 5),
+    ]
+    let (theme, problems) = K9sSkin.theme(named: "mine", settings: settings)
+    #expect(problems.isEmpty)
+    #expect(theme[.logError].foreground == .indexed(196))
+    #expect(theme[.logWarning].foreground == K9sSkin.color("gold"))
+    #expect(theme[.logDebug].foreground == K9sSkin.color("gray"))
+    #expect(theme[.logInfo].foreground == .indexed(231))
+    for role in [ThemeRole.logText, .logError, .logWarning, .logInfo, .logDebug] {
+      #expect(theme[role].background == K9sSkin.color("navy"), "\(role.rawValue)")
+    }
+  }
 }

@@ -16,6 +16,19 @@ import Testing
     #expect(text == ThemeLoader.encode(.default))
   }
 
+  @Test func monochromeFileMatchesCompiledMonochrome() throws {
+    let file = Self.themesFolder.appendingPathComponent("monochrome.json")
+    #expect(try ThemeLoader.load(path: file.path) == Theme.monochrome)
+    #expect(try String(contentsOf: file, encoding: .utf8) == ThemeLoader.encode(.monochrome))
+  }
+
+  @Test func compiledThemesAreFoundWithoutAnyFolder() throws {
+    let missing = NSTemporaryDirectory() + "batchdeck-no-themes-\(UUID().uuidString)"
+    #expect(try ThemeLoader.find("monochrome", in: [missing]) == Theme.monochrome)
+    #expect(try ThemeLoader.find("default", in: [missing]) == Theme.default)
+    #expect(ThemeRole.allCases.allSatisfy { Theme.monochrome.styles[$0] != nil })
+  }
+
   @Test func everyShippedThemeLoadsWithEveryRole() throws {
     let files = try FileManager.default.contentsOfDirectory(atPath: Self.themesFolder.path)
       .filter { $0.hasSuffix(".json") }

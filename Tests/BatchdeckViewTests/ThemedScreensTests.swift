@@ -103,7 +103,7 @@ import Testing
     #expect(lines[0] == "ok名  ")
     #expect(lines.contains("a  fg green bg default  = status.ok, progress.done"), "\(text)")
     #expect(lines.contains("b  fg red bg default bold  = status.failed"), "\(text)")
-    #expect(lines.contains("c  fg default bg default  = row, log.text"), "\(text)")
+    #expect(lines.contains("c  fg default bg default  = row, log.text, log.info"), "\(text)")
     #expect(lines.contains("d  fg 200 bg default  = no role"), "\(text)")
     #expect(lines.suffix(2) == [" 1 a2 b2 c2", " 2 d1 c5"], "\(text)")
   }
@@ -163,6 +163,34 @@ import Testing
       // Without colours, attributes alone tell the statuses apart.
       let attributes = Self.statuses.map { theme[$0].attributes }
       #expect(Set(attributes).count == attributes.count, "\(name): \(attributes)")
+    }
+    // Error, warning and debug lines stand out from plain log text and from one another;
+    // info lines may look like plain text.
+    let levels: [ThemeRole] = [.logError, .logWarning, .logDebug, .logText]
+    #expect(
+      Set(levels.map(drawn)).count == levels.count,
+      "\(name): \(levels.map { describeStyle(theme[$0]) })")
+    #expect(drawn(.logInfo) != drawn(.logError) && drawn(.logInfo) != drawn(.logWarning))
+    if light {
+      // White on the light terminal's own background is too faint to read.
+      let faint = ThemeRole.allCases.filter {
+        drawn($0).background == 15 && [7, 15].contains(drawn($0).foreground)
+      }
+      #expect(faint.isEmpty, "\(name): white on the light background: \(faint)")
+    }
+  }
+
+  @Test func theCompiledMonochromeTellsStatesApartWhereStrippedColourCannot() {
+    let drawn = { (theme: Theme, role: ThemeRole) in Drawn(theme[role], lightTerminal: false) }
+    let stripped = Theme.default.withoutColor
+    #expect(drawn(stripped, .statusOK) == drawn(stripped, .statusRunning))
+    let roles = Self.statuses + [.row]
+    let distinct = Set(roles.map { drawn(.monochrome, $0) })
+    // ok is drawn as a plain row; every other status differs from it and from each other.
+    #expect(distinct.count == roles.count - 1)
+    #expect(drawn(.monochrome, .statusOK) == drawn(.monochrome, .row))
+    for status in [ThemeRole.statusRunning, .statusSuspended, .statusFailed, .statusWarning] {
+      #expect(drawn(.monochrome, status) != drawn(.monochrome, .row), "\(status.rawValue)")
     }
   }
 

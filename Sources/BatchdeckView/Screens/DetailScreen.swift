@@ -124,7 +124,8 @@ public struct DetailScreen: Sendable {
         maxWidth: area.width)
     }
     for (offset, row) in rows.enumerated() {
-      let role: ThemeRole = view.kind == .logs ? .logText : .row
+      let role: ThemeRole =
+        view.kind == .logs ? LogLineLevel.of(lines[row.line])?.role ?? .logText : .row
       drawHighlighted(
         row.text, into: &canvas, column: area.column, row: area.row + offset, width: area.width,
         role: role, current: row.line == view.match)

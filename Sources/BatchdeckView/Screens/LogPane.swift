@@ -1,6 +1,7 @@
 import BatchdeckModel
 
-/// The last lines of the selected pod's log, newest at the bottom.
+/// The last lines of the selected pod's log, newest at the bottom, each in the colour of the
+/// level it declares (`LogLineLevel`).
 struct LogPane {
   var tail: LogTail?
   var pod: Pod?
@@ -22,7 +23,7 @@ struct LogPane {
       canvas.draw(text, column: inner.column, row: inner.row, style: theme[.muted])
       return
     }
-    var lines = tail.lines.suffix(inner.height).map { ($0, ThemeRole.logText) }
+    var lines = tail.lines.suffix(inner.height).map { ($0, LogLineLevel.of($0)?.role ?? .logText) }
     if let error = tail.error {
       lines = Array(lines.suffix(inner.height - 1)) + [(error, .statusWarning)]
     }

@@ -4,7 +4,9 @@
 /// Mapped: `body` (fg, bg, logo), `frame.border` (fg, focus), `frame.title` (fg, highlight),
 /// `frame.menu` (fg, key), `frame.crumbs.bgColor` (the header), `frame.status` (new → ok,
 /// modify → running, error → failed, highlight → warning, kill → suspended, completed →
-/// muted), `views.table` (fg, bg, cursor, header) and `views.logs` (fg, bg). Other k9s
+/// muted), `views.table` (fg, bg, cursor, header) and `views.logs` (fg, bg). k9s has no log
+/// level colours: error, highlight and completed also colour error, warning and debug log
+/// lines, the log foreground info lines, and the log background every log line. Other k9s
 /// settings have no Batchdeck role and are left alone. Colours are `default`, `#rrggbb`
 /// (mapped to the nearest of the 256 indexed colours) or one of the common named colours in
 /// `namedColors`; any other value is reported and that role keeps the default.
@@ -38,10 +40,12 @@ public enum K9sSkin {
     "k9s.frame.crumbs.bgcolor": [(.header, .background)],
     "k9s.frame.status.newcolor": [(.statusOK, .foreground)],
     "k9s.frame.status.modifycolor": [(.statusRunning, .foreground)],
-    "k9s.frame.status.errorcolor": [(.statusFailed, .foreground), (.flashError, .foreground)],
-    "k9s.frame.status.highlightcolor": [(.statusWarning, .foreground)],
+    "k9s.frame.status.errorcolor": [
+      (.statusFailed, .foreground), (.flashError, .foreground), (.logError, .foreground),
+    ],
+    "k9s.frame.status.highlightcolor": [(.statusWarning, .foreground), (.logWarning, .foreground)],
     "k9s.frame.status.killcolor": [(.statusSuspended, .foreground)],
-    "k9s.frame.status.completedcolor": [(.muted, .foreground)],
+    "k9s.frame.status.completedcolor": [(.muted, .foreground), (.logDebug, .foreground)],
     "k9s.views.table.fgcolor": [(.row, .foreground)],
     "k9s.views.table.bgcolor": [(.row, .background)],
     "k9s.views.table.cursorcolor": [(.rowSelected, .background)],
@@ -49,8 +53,11 @@ public enum K9sSkin {
     "k9s.views.table.cursorfgcolor": [(.rowSelected, .foreground)],
     "k9s.views.table.header.fgcolor": [(.columnHeader, .foreground)],
     "k9s.views.table.header.bgcolor": [(.columnHeader, .background)],
-    "k9s.views.logs.fgcolor": [(.logText, .foreground)],
-    "k9s.views.logs.bgcolor": [(.logText, .background)],
+    "k9s.views.logs.fgcolor": [(.logText, .foreground), (.logInfo, .foreground)],
+    "k9s.views.logs.bgcolor": [
+      (.logText, .background), (.logError, .background), (.logWarning, .background),
+      (.logInfo, .background), (.logDebug, .background),
+    ],
   ]
 
   /// Common named colours of k9s skins (W3C names), as RGB.

@@ -15,7 +15,8 @@ public struct Theme: Sendable, Equatable {
     styles[role] ?? Theme.defaultStyles[role] ?? .plain
   }
 
-  /// The same theme with attributes only: for terminals without colour and `NO_COLOR`.
+  /// The same theme with attributes only. Statuses that differ by colour alone look the same
+  /// here; terminals without colour get `Theme.monochrome` instead.
   public var withoutColor: Theme {
     Theme(
       name: name,

@@ -27,7 +27,8 @@ public enum ThemeLoader {
     return try decode(data, file: path)
   }
 
-  /// Finds a theme by name in `directories` (`<name>.json`), or loads it as a path.
+  /// Finds a theme by name in `directories` (`<name>.json`), or loads it as a path; `default`
+  /// and `monochrome` are compiled in and found even when no folder has them.
   public static func find(_ nameOrPath: String, in directories: [String]) throws(ThemeError)
     -> Theme
   {
@@ -39,11 +40,12 @@ public enum ThemeLoader {
       if FileManager.default.fileExists(atPath: path) { return try load(path: path) }
     }
     if nameOrPath == "default" { return .default }
+    if nameOrPath == "monochrome" { return .monochrome }
     let known = directories.flatMap { directory in
       ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
         .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }
     }
-    let names = Set(known + ["default"]).sorted().joined(separator: ", ")
+    let names = Set(known + ["default", "monochrome"]).sorted().joined(separator: ", ")
     throw ThemeError(file: nameOrPath, reason: "no such theme; known themes: \(names)")
   }
 
@@ -99,7 +101,8 @@ public enum ThemeLoader {
     throw ThemeError(file: file, reason: "\(role): unknown colour \"\(text)\"")
   }
 
-  /// The theme as JSON, in the file format; used to check `Themes/default.json`.
+  /// The theme as JSON, in the file format; used to check the shipped files of the compiled-in
+  /// themes.
   public static func encode(_ theme: Theme) -> String {
     let roles = ThemeRole.allCases.map { role -> String in
       let style = theme[role]

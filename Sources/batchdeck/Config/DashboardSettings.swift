@@ -10,7 +10,7 @@ import Logging
 /// setting keeps its default, the log says why, and the footer shows the first problem.
 struct DashboardSettings {
   var theme = Theme.default
-  var monochrome = Theme.default.withoutColor
+  var monochrome = Theme.monochrome
   var keys = KeyBindings.dashboard
   var mouse = true
   var config = UserConfig()
@@ -26,7 +26,7 @@ struct DashboardSettings {
     settings.readOnlyFlag = options.readOnly
     let directories = Paths.themeDirectories
     settings.monochrome =
-      (try? ThemeLoader.find("monochrome", in: directories)) ?? Theme.default.withoutColor
+      (try? ThemeLoader.find("monochrome", in: directories)) ?? Theme.monochrome
     let requested =
       options.theme ?? Paths.environment["BATCHDECK_THEME"].flatMap { $0.isEmpty ? nil : $0 }
       ?? settings.config.theme
