@@ -8,6 +8,9 @@ struct SortedTable<Value: Identifiable & Sendable>: Sendable where Value.ID == S
   private var ordered: [Value] = []
   private var positions: [String: Int] = [:]
   private var needsSort = false
+  /// Moves on whenever `sorted()` puts the values in a new order (after additions or
+  /// deletions), so positions computed from an earlier order can be kept until it moves.
+  private(set) var layoutVersion: UInt64 = 0
   private let metadata: @Sendable (Value) -> ObjectMeta
 
   init(metadata: @escaping @Sendable (Value) -> ObjectMeta) {
@@ -19,6 +22,27 @@ struct SortedTable<Value: Identifiable & Sendable>: Sendable where Value.ID == S
   subscript(id: String) -> Value? { byID[id] }
 
   var values: Dictionary<String, Value>.Values { byID.values }
+
+  /// Pages of a list being read, kept until its last page replaces the table.
+  private var staged: [Value] = []
+
+  /// Applies one decoded change.
+  mutating func apply(_ change: TableChange<Value>) {
+    switch change {
+    case .replaced(let values):
+      staged = []
+      replace(with: values)
+    case .page(let values, let isFirst, let isLast):
+      if isFirst { staged = [] }
+      staged.append(contentsOf: values)
+      if isLast {
+        replace(with: staged)
+        staged = []
+      }
+    case .upserted(let value): upsert(value)
+    case .deleted(let value): remove(id: value.id)
+    }
+  }
 
   /// Replaces everything with `values`.
   mutating func replace(with values: [Value]) {
@@ -47,6 +71,7 @@ struct SortedTable<Value: Identifiable & Sendable>: Sendable where Value.ID == S
       positions = Dictionary(
         ordered.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
       needsSort = false
+      layoutVersion &+= 1
     }
     return ordered
   }

@@ -10,6 +10,16 @@ public struct ListPage: Sendable, Equatable {
   public var groupVersionPath = ""
 }
 
+/// How a list read page by page ended.
+public struct ListSummary: Sendable, Equatable {
+  /// The first page's resource version: every page belongs to it; watch from it.
+  public var resourceVersion: String
+  /// The group version that served the list; watch with the same one.
+  public var groupVersionPath: String
+  /// How many items the pages held together.
+  public var itemCount: Int
+}
+
 /// Typed calls to the Kubernetes API over any `HTTPTransport`: the same path for a real
 /// server and for the built-in simulated cluster.
 ///
@@ -45,19 +55,60 @@ public struct KubeAPI: Sendable {
     pageSize: Int, cancellation: CancellationToken?
   ) throws(KubeError) -> ListPage {
     var items: [JSONValue] = []
+    let summary = try forEachPage(
+      resource, groupVersion: groupVersion, namespace: namespace, labelSelector: labelSelector,
+      pageSize: pageSize, cancellation: cancellation
+    ) { page, _ in items.append(contentsOf: page) }
+    return ListPage(
+      items: items, resourceVersion: summary.resourceVersion, continueToken: "",
+      groupVersionPath: summary.groupVersionPath)
+  }
+
+  /// Lists every object of `resource` as `list` does, handing each page's items to `onPage`
+  /// as it arrives (with whether it is the last), so a caller can decode a page and drop its
+  /// JSON before the next one is read. Falls back to the legacy group version as `list` does
+  /// while no page has been handed on yet.
+  public func forEachPage(
+    _ resource: APIResource, namespace: String? = nil, labelSelector: String? = nil,
+    pageSize: Int = 500, cancellation: CancellationToken? = nil,
+    onPage: (_ items: [JSONValue], _ isLast: Bool) -> Void
+  ) throws(KubeError) -> ListSummary {
+    var delivered = false
+    do {
+      return try forEachPage(
+        resource, groupVersion: resource.groupVersionPath, namespace: namespace,
+        labelSelector: labelSelector, pageSize: pageSize, cancellation: cancellation
+      ) { items, isLast in
+        delivered = true
+        onPage(items, isLast)
+      }
+    } catch  where error.isNotFound && !delivered {
+      guard let legacy = resource.legacyGroupVersionPath else { throw error }
+      return try forEachPage(
+        resource, groupVersion: legacy, namespace: namespace, labelSelector: labelSelector,
+        pageSize: pageSize, cancellation: cancellation, onPage: onPage)
+    }
+  }
+
+  private func forEachPage(
+    _ resource: APIResource, groupVersion: String, namespace: String?, labelSelector: String?,
+    pageSize: Int, cancellation: CancellationToken?,
+    onPage: (_ items: [JSONValue], _ isLast: Bool) -> Void
+  ) throws(KubeError) -> ListSummary {
     var token = ""
     var resourceVersion = ""
+    var count = 0
     repeat {
       let page = try listPage(
         resource, namespace: namespace, labelSelector: labelSelector, limit: pageSize,
         continueToken: token, cancellation: cancellation, groupVersion: groupVersion)
-      items.append(contentsOf: page.items)
       if resourceVersion.isEmpty { resourceVersion = page.resourceVersion }
       token = page.continueToken
+      count += page.items.count
+      onPage(page.items, token.isEmpty)
     } while !token.isEmpty
-    return ListPage(
-      items: items, resourceVersion: resourceVersion, continueToken: "",
-      groupVersionPath: groupVersion)
+    return ListSummary(
+      resourceVersion: resourceVersion, groupVersionPath: groupVersion, itemCount: count)
   }
 
   /// Fetches one page of a list.
