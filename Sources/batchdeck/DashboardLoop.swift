@@ -21,19 +21,17 @@ struct DashboardLoop {
   var logger: Logger
   var readOnly = false
   var keys = KeyBindings.dashboard
-  /// The shortest time between frames (a frame-rate cap).
-  var frameInterval = 1.0 / 30
-  /// Redraw at least this often, so ages and the clock move on.
-  var refreshInterval = 0.25
+  /// When frames are drawn: after input, after new data, and once a second for the clock.
+  var redraw = RedrawPolicy()
 
   /// Runs until the user quits or a signal arrives; returns the signal, if one ended it.
   func run(on terminal: Terminal) -> Int32? {
     let theme = terminal.colorCount == 0 ? monochromeTheme : self.theme
     var state = DashboardState(readOnly: readOnly)
     var snapshot = watcher.snapshot
-    var drawnGeneration: (UInt64, UInt64)?
-    var lastFrame = Date.distantPast
-    var dirty = true
+    var redraw = self.redraw
+    var stats = FrameStats(logger: logger)
+    var rowsGeneration: UInt64?
 
     while true {
       let key = terminal.readKey(timeoutMilliseconds: 40)
@@ -41,42 +39,50 @@ struct DashboardLoop {
 
       if let key {
         if key == .resize {
-          dirty = true
+          redraw.noteInput()
         } else if let action = keys.action(for: key, state: state) {
           switch state.apply(action, in: snapshot, now: Date()) {
           case .quit: return nil
           case .perform(let operations): actions.submit(operations)
           case .redraw, .none: break
           }
-          dirty = true
+          redraw.noteInput()
+          stats.noteKey()
+          rowsGeneration = nil
         }
       }
 
-      if pickUpActionMessages(into: &state) { dirty = true }
-      snapshot = watcher.snapshot
-      let rows = state.rows(in: snapshot)
-      followLog(of: rows.selectedPod)
-      let generation = (snapshot.generation, logs.tail?.generation ?? 0)
-      if drawnGeneration.map({ $0 != generation }) ?? true { dirty = true }
-      let sinceFrame = Date().timeIntervalSince(lastFrame)
-      guard (dirty && sinceFrame >= frameInterval) || sinceFrame >= refreshInterval else {
-        continue
+      if pickUpActionMessages(into: &state) {
+        redraw.noteInput()
+        rowsGeneration = nil
       }
+      snapshot = watcher.snapshot
+      if rowsGeneration != snapshot.generation {
+        // The selection's pod is looked up only when the rows can have changed.
+        followLog(of: state.rows(in: snapshot).selectedPod)
+        rowsGeneration = snapshot.generation
+      }
+      let logTail = logs.tail
+      let data = RedrawPolicy.DataVersion(
+        snapshot: snapshot.generation, logs: logTail?.generation ?? 0)
+      guard redraw.isDue(now: Self.uptime, data: data) else { continue }
 
       let size = terminal.size
       if let layout = DashboardLayout(width: size.width, height: size.height) {
         state.pageSize = layout.visibleRows(of: layout.jobs)
       }
       let screen = DashboardScreen(
-        state: state, snapshot: snapshot, logTail: logs.tail?.tail, context: context,
+        state: state, snapshot: snapshot, logTail: logTail?.tail, context: context,
         theme: theme, keys: keys)
       terminal.draw(screen.render(width: size.width, height: size.height, now: clock()))
       if !state.readOnly { actions.ask(state.permissionQuestions(in: snapshot)) }
-      drawnGeneration = generation
-      lastFrame = Date()
-      dirty = false
+      redraw.drew(at: Self.uptime, data: data)
+      stats.noteFrame(logTail: logTail?.tail)
     }
   }
+
+  /// Seconds on a monotonic clock.
+  static var uptime: Double { ProcessInfo.processInfo.systemUptime }
 
   /// Takes in what the action runner posted, and clears an expired flash; returns whether
   /// anything changed.
@@ -104,5 +110,47 @@ struct DashboardLoop {
     logs.follow(
       namespace: pod.metadata.namespace, pod: pod.metadata.name, container: container,
       revision: "\(status?.restartCount ?? 0)-\(state)")
+  }
+}
+
+/// Debug-level figures from the loop, for the log file and `make bench`: the time from a key
+/// being read to the frame that shows it being flushed, and once a second the frames drawn
+/// and the log tail's size and rate.
+struct FrameStats {
+  let logger: Logger
+  private var keys = 0
+  private var keyReadAt: Double?
+  private var frames = 0
+  private var lastReport = DashboardLoop.uptime
+  private var appendedAtReport: Int?
+
+  init(logger: Logger) { self.logger = logger }
+
+  mutating func noteKey() {
+    keys += 1
+    if keyReadAt == nil { keyReadAt = DashboardLoop.uptime }
+  }
+
+  /// Call right after a frame is flushed to the terminal.
+  mutating func noteFrame(logTail: LogTail?) {
+    frames += 1
+    let now = DashboardLoop.uptime
+    if let keyReadAt {
+      let flushed = Date().timeIntervalSince1970
+      logger.debug(
+        "frame for key \(keys): flushed at \(String(format: "%.6f", flushed)) s, "
+          + "\(String(format: "%.3f", (now - keyReadAt) * 1000)) ms after the key was read")
+      self.keyReadAt = nil
+    }
+    guard now - lastReport >= 1 else { return }
+    let appended = logTail?.appendedCount ?? 0
+    let rate = Double(appended - (appendedAtReport ?? appended)) / (now - lastReport)
+    logger.debug(
+      "frames \(frames) in \(String(format: "%.2f", now - lastReport)) s; log tail "
+        + "\(logTail?.lines.count ?? 0) lines, \(logTail?.byteCount ?? 0) bytes, "
+        + "\(Int(rate)) lines/s")
+    frames = 0
+    lastReport = now
+    appendedAtReport = logTail == nil ? nil : appended
   }
 }

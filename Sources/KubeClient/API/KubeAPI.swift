@@ -57,7 +57,7 @@ public struct KubeAPI: Sendable {
     var items: [JSONValue] = []
     let summary = try forEachPage(
       resource, groupVersion: groupVersion, namespace: namespace, labelSelector: labelSelector,
-      pageSize: pageSize, cancellation: cancellation
+      pageSize: pageSize, cancellation: cancellation, droppingUnread: false
     ) { page, _ in items.append(contentsOf: page) }
     return ListPage(
       items: items, resourceVersion: summary.resourceVersion, continueToken: "",
@@ -67,7 +67,7 @@ public struct KubeAPI: Sendable {
   /// Lists every object of `resource` as `list` does, handing each page's items to `onPage`
   /// as it arrives (with whether it is the last), so a caller can decode a page and drop its
   /// JSON before the next one is read. Falls back to the legacy group version as `list` does
-  /// while no page has been handed on yet.
+  /// while no page has been handed on yet. The items lack `unreadMembers`.
   public func forEachPage(
     _ resource: APIResource, namespace: String? = nil, labelSelector: String? = nil,
     pageSize: Int = 500, cancellation: CancellationToken? = nil,
@@ -77,7 +77,8 @@ public struct KubeAPI: Sendable {
     do {
       return try forEachPage(
         resource, groupVersion: resource.groupVersionPath, namespace: namespace,
-        labelSelector: labelSelector, pageSize: pageSize, cancellation: cancellation
+        labelSelector: labelSelector, pageSize: pageSize, cancellation: cancellation,
+        droppingUnread: true
       ) { items, isLast in
         delivered = true
         onPage(items, isLast)
@@ -86,13 +87,13 @@ public struct KubeAPI: Sendable {
       guard let legacy = resource.legacyGroupVersionPath else { throw error }
       return try forEachPage(
         resource, groupVersion: legacy, namespace: namespace, labelSelector: labelSelector,
-        pageSize: pageSize, cancellation: cancellation, onPage: onPage)
+        pageSize: pageSize, cancellation: cancellation, droppingUnread: true, onPage: onPage)
     }
   }
 
   private func forEachPage(
     _ resource: APIResource, groupVersion: String, namespace: String?, labelSelector: String?,
-    pageSize: Int, cancellation: CancellationToken?,
+    pageSize: Int, cancellation: CancellationToken?, droppingUnread: Bool,
     onPage: (_ items: [JSONValue], _ isLast: Bool) -> Void
   ) throws(KubeError) -> ListSummary {
     var token = ""
@@ -101,7 +102,8 @@ public struct KubeAPI: Sendable {
     repeat {
       let page = try listPage(
         resource, namespace: namespace, labelSelector: labelSelector, limit: pageSize,
-        continueToken: token, cancellation: cancellation, groupVersion: groupVersion)
+        continueToken: token, cancellation: cancellation, groupVersion: groupVersion,
+        droppingUnread: droppingUnread)
       if resourceVersion.isEmpty { resourceVersion = page.resourceVersion }
       token = page.continueToken
       count += page.items.count
@@ -112,14 +114,19 @@ public struct KubeAPI: Sendable {
   }
 
   /// Fetches one page of a list.
+  ///
+  /// - Parameter droppingUnread: leave out `unreadMembers`, for a caller that only decodes
+  ///   the items into model types.
   public func listPage(
     _ resource: APIResource, namespace: String?, labelSelector: String?, limit: Int,
-    continueToken: String, cancellation: CancellationToken?, groupVersion: String? = nil
+    continueToken: String, cancellation: CancellationToken?, groupVersion: String? = nil,
+    droppingUnread: Bool = false
   ) throws(KubeError) -> ListPage {
     let request = RequestBuilder.list(
       resource, namespace: namespace, labelSelector: labelSelector, limit: limit,
       continueToken: continueToken, groupVersion: groupVersion)
-    let json = try sendJSON(request, cancellation: cancellation)
+    let json = try sendJSON(
+      request, cancellation: cancellation, droppingArrays: droppingUnread ? Self.unreadMembers : [])
     guard let items = json["items"]?.arrayValue else {
       throw .decoding("\(resource.rawValue) list without items")
     }
@@ -164,24 +171,44 @@ public struct KubeAPI: Sendable {
     timestamps: Bool = false, cancellation: CancellationToken? = nil,
     onLine: (String) -> StreamControl
   ) throws(KubeError) {
+    try streamLogLines(
+      namespace: namespace, pod: pod, container: container, tailLines: tailLines,
+      follow: follow, timestamps: timestamps, cancellation: cancellation
+    ) { lines in
+      for line in lines where onLine(line) == .stop { return .stop }
+      return .proceed
+    }
+  }
+
+  /// Streams a container's log to `onLines`, the complete lines of each chunk received
+  /// together, so a chatty container costs one call per chunk rather than one per line.
+  public func streamLogLines(
+    namespace: String, pod: String, container: String?, tailLines: Int?, follow: Bool,
+    timestamps: Bool = false, cancellation: CancellationToken? = nil,
+    onLines: ([String]) -> StreamControl
+  ) throws(KubeError) {
     let request = RequestBuilder.log(
       namespace: namespace, pod: pod, container: container, tailLines: tailLines, follow: follow,
       timestamps: timestamps)
     var splitter = LineSplitter()
     try stream(request, cancellation: cancellation) { chunk in
-      for line in splitter.append(chunk)
-      where onLine(String(decoding: line, as: UTF8.self)) == .stop {
-        return .stop
-      }
-      return .proceed
+      let lines = splitter.append(chunk).map { String(decoding: $0, as: UTF8.self) }
+      return lines.isEmpty ? .proceed : onLines(lines)
     }
     let rest = splitter.remainder
-    if !rest.isEmpty { _ = onLine(String(decoding: rest, as: UTF8.self)) }
+    if !rest.isEmpty { _ = onLines([String(decoding: rest, as: UTF8.self)]) }
   }
 
-  /// Sends a request and decodes its JSON body, turning error statuses into `KubeError`.
+  /// Members of API objects that no model type decodes, left out of the pages `forEachPage`
+  /// hands on and of watch events: `metadata.managedFields` is often most of an object's
+  /// bytes (kubectl hides it too). `list` keeps every member.
+  static let unreadMembers: Set<String> = ["managedFields"]
+
+  /// Sends a request and decodes its JSON body, turning error statuses into `KubeError`;
+  /// object members named in `droppedArrays` are left out where they hold arrays.
   public func sendJSON(
-    _ request: HTTPRequest, cancellation: CancellationToken? = nil
+    _ request: HTTPRequest, cancellation: CancellationToken? = nil,
+    droppingArrays droppedArrays: Set<String> = []
   ) throws(KubeError) -> JSONValue {
     let response: HTTPResponse
     do {
@@ -194,7 +221,7 @@ public struct KubeAPI: Sendable {
         status: response.status, headers: response.head.headers, body: response.body)
     }
     do {
-      return try JSONValue.parse(response.body)
+      return try JSONValue.parse(response.body, droppingArrays: droppedArrays)
     } catch {
       throw .decoding("\(request.path): \(error)")
     }
