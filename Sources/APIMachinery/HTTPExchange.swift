@@ -171,6 +171,28 @@ public struct LineSplitter: Sendable {
     return lines
   }
 
+  /// Adds a chunk and returns the complete lines it finished, without their newlines; the
+  /// same as the generic `append`, searching the bytes for newlines rather than stepping
+  /// through them one by one (a busy watch or log stream spends its time here).
+  public mutating func append(_ chunk: [UInt8]) -> [[UInt8]] {
+    var lines: [[UInt8]] = []
+    chunk.withUnsafeBufferPointer { bytes in
+      var start = 0
+      while let newline = bytes[start...].firstIndex(of: 0x0A) {
+        if pending.isEmpty {
+          if newline > start { lines.append(Array(bytes[start..<newline])) }
+        } else {
+          pending.append(contentsOf: bytes[start..<newline])
+          lines.append(pending)
+          pending = []
+        }
+        start = newline + 1
+      }
+      pending.append(contentsOf: bytes[start...])
+    }
+    return lines
+  }
+
   /// What is left after the stream ended without a final newline.
   public var remainder: [UInt8] { pending }
 }

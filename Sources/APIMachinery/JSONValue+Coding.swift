@@ -16,6 +16,18 @@ extension JSONValue {
     return value
   }
 
+  /// Parses one JSON document from UTF-8 bytes, leaving out every object member named in
+  /// `droppedArrays` whose value is an array: such an array is only scanned for its brackets
+  /// and strings, not parsed or kept. For API objects' `managedFields`, often the largest part
+  /// of an object and read by nothing that decodes them.
+  public static func parse(
+    _ bytes: [UInt8], droppingArrays droppedArrays: Set<String>
+  ) throws(JSONParseError) -> JSONValue {
+    var reader = JSONReader(bytes: bytes)
+    reader.droppedArrays = droppedArrays
+    return try reader.readDocument()
+  }
+
   /// Parses one JSON document from a string.
   public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
     try parse(Array(text.utf8))
@@ -90,6 +102,8 @@ private struct JSONReader {
   let bytes: [UInt8]
   var position = 0
   var depth = 0
+  /// Object members left out when their value is an array.
+  var droppedArrays: Set<String> = []
 
   init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -164,7 +178,14 @@ private struct JSONReader {
         throw fail("expected ':'")
       }
       position += 1
-      members[key] = try readValue()
+      skipWhitespace()
+      if !droppedArrays.isEmpty, position < bytes.count, bytes[position] == UInt8(ascii: "["),
+        droppedArrays.contains(key)
+      {
+        try skipArray()
+      } else {
+        members[key] = try readValue()
+      }
       skipWhitespace()
       guard position < bytes.count else { throw fail("unexpected end of input") }
       if bytes[position] == UInt8(ascii: ",") {
@@ -176,6 +197,31 @@ private struct JSONReader {
       depth -= 1
       return .object(members)
     }
+  }
+
+  /// Moves past the array at `position`, following only nesting and strings.
+  private mutating func skipArray() throws(JSONParseError) {
+    var nesting = 0
+    while position < bytes.count {
+      let byte = bytes[position]
+      position += 1
+      switch byte {
+      case UInt8(ascii: "\""):
+        while position < bytes.count, bytes[position] != UInt8(ascii: "\"") {
+          position += bytes[position] == UInt8(ascii: "\\") ? 2 : 1
+        }
+        guard position < bytes.count else { throw fail("unterminated string") }
+        position += 1
+      case UInt8(ascii: "["), UInt8(ascii: "{"):
+        nesting += 1
+      case UInt8(ascii: "]"), UInt8(ascii: "}"):
+        nesting -= 1
+        if nesting == 0 { return }
+      default:
+        continue
+      }
+    }
+    throw fail("unexpected end of input")
   }
 
   private mutating func readArray() throws(JSONParseError) -> JSONValue {

@@ -23,10 +23,13 @@ public final class ClusterWatcher: Sendable {
 
   /// - Parameters:
   ///   - clock: the time to stamp sync state with (the cluster's clock for a simulation).
+  ///   - publishInterval: the shortest time between snapshots; watch events arriving in
+  ///     between are coalesced into the next one. Each snapshot of changed objects costs a
+  ///     copy of their sorted arrays, so a few a second keep an idle dashboard cheap.
   ///   - onPublish: called on the publisher thread after each new snapshot, e.g. to wake a loop.
   public init(
     api: KubeAPI, namespace: String? = nil, logger: Logger,
-    clock: @escaping @Sendable () -> Date = { Date() }, publishInterval: Double = 0.1,
+    clock: @escaping @Sendable () -> Date = { Date() }, publishInterval: Double = 0.25,
     onPublish: @escaping @Sendable () -> Void = {}
   ) {
     self.api = api
@@ -64,13 +67,19 @@ public final class ClusterWatcher: Sendable {
   /// Stops every thread; streams end at their next chunk or cancellation check.
   public func stop() { cancellation.cancel() }
 
+  /// Decodes the update on the reflector's thread, then changes the index under its lock.
   private func apply(_ update: ReflectorUpdate, to resource: APIResource) {
     let now = clock()
+    let change = DecodedUpdate(update, resource: resource)
     index.withLock { index in
-      index.apply(update, to: resource)
-      if case .failed(let message) = update {
+      index.apply(change)
+      switch update {
+      case .failed(let message):
         index.sources[resource.rawValue, default: SourceStatus()].error = message
-      } else {
+      case .listPage(_, _, isLast: false):
+        // The list is not complete yet: nothing to show, and the source is not synced.
+        return
+      default:
         index.sources[resource.rawValue] = SourceStatus(lastSynced: now, error: nil)
       }
       index.generation += 1
@@ -105,37 +114,47 @@ struct ObjectIndex {
   /// Finished runs of CronJobs whose Jobs were deleted, newest last, at most `rememberLimit`.
   var remembered: [String: [RunRecord]] = [:]
   static let rememberLimit = 100
+  /// The owner grouping of the last snapshot, with the Jobs' and Pods' layouts it was made
+  /// for; kept while objects only change in place and keep their owners.
+  private var grouping: (ownership: SnapshotOwnership, jobsLayout: UInt64, podsLayout: UInt64)?
+  private var jobsRegrouped = false
+  private var podsRegrouped = false
 
   mutating func apply(_ update: ReflectorUpdate, to resource: APIResource) {
-    switch (resource, update) {
-    case (_, .failed), (_, .stillCurrent): break
-    case (.cronJobs, _): Self.apply(update, to: &cronJobs, decode: CronJob.init(wire:))
-    case (.jobs, .deleted(let object)):
-      remember([Job(wire: object)])
-      Self.apply(update, to: &jobs, decode: Job.init(wire:))
-    case (.jobs, .replaced):
-      let before = jobs.byID
-      Self.apply(update, to: &jobs, decode: Job.init(wire:))
-      remember(before.values.filter { jobs[$0.id] == nil })
-    case (.jobs, _):
-      Self.apply(update, to: &jobs, decode: Job.init(wire:))
-    case (.pods, _): Self.apply(update, to: &pods, decode: Pod.init(wire:))
-    case (.events, _): Self.apply(update, to: &events, decode: Event.init(wire:))
-    }
+    apply(DecodedUpdate(update, resource: resource))
   }
 
-  private static func apply<T: Identifiable & Sendable>(
-    _ update: ReflectorUpdate, to table: inout SortedTable<T>, decode: (JSONValue) -> T
-  ) where T.ID == String {
+  mutating func apply(_ update: DecodedUpdate) {
     switch update {
-    case .replaced(let objects):
-      table.replace(with: objects.map(decode))
-    case .upserted(let object):
-      table.upsert(decode(object))
-    case .deleted(let object):
-      table.remove(id: decode(object).id)
-    case .failed, .stillCurrent:
-      break
+    case .none: break
+    case .cronJobs(let change): cronJobs.apply(change)
+    case .jobs(.deleted(let job)):
+      remember([job])
+      jobs.apply(.deleted(job))
+    case .jobs(.upserted(let job)):
+      if let old = jobs[job.id],
+        SnapshotOwnership.groupKey(of: old) != SnapshotOwnership.groupKey(of: job)
+      {
+        jobsRegrouped = true
+      }
+      jobs.apply(.upserted(job))
+    case .pods(.upserted(let pod)):
+      if let old = pods[pod.id],
+        SnapshotOwnership.groupKey(of: old) != SnapshotOwnership.groupKey(of: pod)
+      {
+        podsRegrouped = true
+      }
+      pods.apply(.upserted(pod))
+    case .jobs(let change):
+      guard change.completesList else {
+        jobs.apply(change)
+        return
+      }
+      let before = jobs.byID
+      jobs.apply(change)
+      remember(before.values.filter { jobs[$0.id] == nil })
+    case .pods(let change): pods.apply(change)
+    case .events(let change): events.apply(change)
     }
   }
 
@@ -152,13 +171,77 @@ struct ObjectIndex {
   }
 
   /// The sorted snapshot, with Jobs and Pods grouped by owner; re-sorts only after
-  /// additions or deletions.
+  /// additions or deletions, and groups again only the half whose order or owners changed.
   mutating func snapshot() -> ClusterSnapshot {
     var snapshot = ClusterSnapshot(
       cronJobs: cronJobs.sorted(), jobs: jobs.sorted(), pods: pods.sorted(),
       events: events.sorted(), sources: sources, generation: generation)
     snapshot.rememberedRuns = remembered
-    snapshot.indexOwnership()
+    var ownership: SnapshotOwnership
+    if let grouping {
+      ownership = grouping.ownership
+      if jobsRegrouped || grouping.jobsLayout != jobs.layoutVersion {
+        ownership = ownership.regrouping(jobs: snapshot.jobs)
+      }
+      if podsRegrouped || grouping.podsLayout != pods.layoutVersion {
+        ownership = ownership.regrouping(pods: snapshot.pods)
+      }
+    } else {
+      ownership = SnapshotOwnership(jobs: snapshot.jobs, pods: snapshot.pods)
+    }
+    grouping = (ownership, jobs.layoutVersion, pods.layoutVersion)
+    jobsRegrouped = false
+    podsRegrouped = false
+    snapshot.indexOwnership(reusing: ownership)
     return snapshot
+  }
+}
+
+/// A reflector's update with its objects decoded into one resource's model type.
+enum TableChange<Value: Sendable>: Sendable {
+  case replaced([Value])
+  case page([Value], isFirst: Bool, isLast: Bool)
+  case upserted(Value)
+  case deleted(Value)
+
+  /// Whether applying this change leaves a complete new list in the table.
+  var completesList: Bool {
+    switch self {
+    case .replaced, .page(_, _, isLast: true): true
+    case .page, .upserted, .deleted: false
+    }
+  }
+
+  /// The change in `update`; `nil` for one that changes no objects.
+  init?(_ update: ReflectorUpdate, decode: (JSONValue) -> Value) {
+    switch update {
+    case .replaced(let objects): self = .replaced(objects.map(decode))
+    case .listPage(let objects, let isFirst, let isLast):
+      self = .page(objects.map(decode), isFirst: isFirst, isLast: isLast)
+    case .upserted(let object): self = .upserted(decode(object))
+    case .deleted(let object): self = .deleted(decode(object))
+    case .failed, .stillCurrent: return nil
+    }
+  }
+}
+
+/// A reflector's update decoded for the resource it came from; `none` changes no objects.
+enum DecodedUpdate: Sendable {
+  case cronJobs(TableChange<CronJob>)
+  case jobs(TableChange<Job>)
+  case pods(TableChange<Pod>)
+  case events(TableChange<Event>)
+  case none
+
+  init(_ update: ReflectorUpdate, resource: APIResource) {
+    func decoded<T>(_ decode: (JSONValue) -> T, _ wrap: (TableChange<T>) -> Self) -> Self {
+      TableChange(update, decode: decode).map(wrap) ?? .none
+    }
+    switch resource {
+    case .cronJobs: self = decoded(CronJob.init(wire:), Self.cronJobs)
+    case .jobs: self = decoded(Job.init(wire:), Self.jobs)
+    case .pods: self = decoded(Pod.init(wire:), Self.pods)
+    case .events: self = decoded(Event.init(wire:), Self.events)
+    }
   }
 }

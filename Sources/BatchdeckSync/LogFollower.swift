@@ -86,14 +86,14 @@ public final class LogFollower: Sendable {
     while !token.isCancelled {
       var received = false
       do throws(KubeError) {
-        try api.streamLog(
+        try api.streamLogLines(
           namespace: namespace, pod: pod, container: container,
           tailLines: attempt == 0 ? tailLines : 0, follow: true, cancellation: token
-        ) { line in
+        ) { lines in
           received = true
           update(token, isLine: true) { tail in
             tail.error = nil
-            tail.append([line])
+            tail.append(lines)
           }
           return token.isCancelled ? .stop : .proceed
         }
@@ -113,16 +113,15 @@ public final class LogFollower: Sendable {
   private func update(
     _ token: CancellationToken, isLine: Bool = false, _ change: (inout LogTail) -> Void
   ) {
+    // Changed in place: a copy of the stream would copy the tail's lines on every change.
     let changed: Bool = current.withLock { stream in
-      guard var active = stream, active.token === token else { return false }
-      if isLine, active.replacesTail {
-        active.tail = LogTail(
-          namespace: active.tail.namespace, pod: active.tail.pod, container: active.tail.container)
-        active.replacesTail = false
+      guard stream?.token === token else { return false }
+      if isLine, stream?.replacesTail == true {
+        stream?.tail.removeAll()
+        stream?.replacesTail = false
       }
-      change(&active.tail)
-      active.generation += 1
-      stream = active
+      if stream != nil { change(&stream!.tail) }
+      stream?.generation += 1
       return true
     }
     if changed { onChange() }

@@ -5,8 +5,12 @@ import Logging
 
 /// What a reflector learned from the server.
 public enum ReflectorUpdate: Sendable {
-  /// A complete list: everything not in it is gone.
+  /// A complete list in one page: everything not in it is gone.
   case replaced([JSONValue])
+  /// One page of a list served in several, handed on as it arrives so its JSON can be decoded
+  /// and dropped: `isFirst` starts a new list (dropping the pages of one that broke off), and
+  /// at `isLast` the pages together are the complete list, as with `replaced`.
+  case listPage([JSONValue], isFirst: Bool, isLast: Bool)
   case upserted(JSONValue)
   case deleted(JSONValue)
   /// The watch is alive and nothing changed (a bookmark arrived).
@@ -54,8 +58,7 @@ public final class ResourceReflector: Sendable {
     while !cancellation.isCancelled {
       do throws(KubeError) {
         if polling {
-          let page = try api.list(resource, namespace: namespace, cancellation: cancellation)
-          onUpdate(.replaced(page.items))
+          let summary = try listInPages(cancellation: cancellation)
           backoff.reset()
           polls += 1
           guard polls >= watchRetryPolls else {
@@ -65,15 +68,15 @@ public final class ResourceReflector: Sendable {
           logger.info("\(resource.rawValue): trying to watch again after \(polls) polls")
           polling = false
           polls = 0
-          resourceVersion = page.resourceVersion
-          groupVersion = page.groupVersionPath.isEmpty ? nil : page.groupVersionPath
+          resourceVersion = summary.resourceVersion
+          groupVersion = summary.groupVersionPath.isEmpty ? nil : summary.groupVersionPath
         }
         if resourceVersion == nil {
-          let page = try api.list(resource, namespace: namespace, cancellation: cancellation)
-          onUpdate(.replaced(page.items))
-          resourceVersion = page.resourceVersion
-          groupVersion = page.groupVersionPath.isEmpty ? nil : page.groupVersionPath
-          logger.debug("listed \(page.items.count) \(resource.rawValue) at \(page.resourceVersion)")
+          let summary = try listInPages(cancellation: cancellation)
+          resourceVersion = summary.resourceVersion
+          groupVersion = summary.groupVersionPath.isEmpty ? nil : summary.groupVersionPath
+          logger.debug(
+            "listed \(summary.itemCount) \(resource.rawValue) at \(summary.resourceVersion)")
         }
         do throws(KubeError) {
           try watch(
@@ -97,6 +100,19 @@ public final class ResourceReflector: Sendable {
         let delay = backoff.nextDelay()
         Self.sleep(seconds: max(delay, error.retryAfter ?? 0), unless: cancellation)
       }
+    }
+  }
+
+  /// Lists the resource, handing on each page as it arrives: a single page as `replaced`,
+  /// several as `listPage`s.
+  @discardableResult
+  private func listInPages(cancellation: CancellationToken) throws(KubeError) -> ListSummary {
+    var isFirst = true
+    return try api.forEachPage(resource, namespace: namespace, cancellation: cancellation) {
+      items, isLast in
+      onUpdate(
+        isFirst && isLast ? .replaced(items) : .listPage(items, isFirst: isFirst, isLast: isLast))
+      isFirst = false
     }
   }
 

@@ -22,10 +22,8 @@ struct DashboardLoop {
   var monochromeTheme: Theme
   var logger: Logger
   var keys = KeyBindings.dashboard
-  /// The shortest time between frames (a frame-rate cap).
-  var frameInterval = 1.0 / 30
-  /// Redraw at least this often, so ages and the clock move on.
-  var refreshInterval = 0.25
+  /// When frames are drawn: after input, after new data, and once a second for the clock.
+  var redraw = RedrawPolicy()
   /// The kubeconfig's contexts, the namespace watched (`nil`: all) and why the context cannot
   /// change, when it cannot; see `DashboardLoop+Navigation.swift`.
   var scope = WatchScope()
@@ -39,9 +37,9 @@ struct DashboardLoop {
     scope.prepare(&state, context: context)
     terminal.enableMouse(mouse)
     var snapshot = watcher.snapshot
-    var drawnGeneration: (UInt64, UInt64, UInt64)?
-    var lastFrame = Date.distantPast
-    var dirty = true
+    var redraw = self.redraw
+    var stats = FrameStats(logger: logger)
+    var rowsGeneration: UInt64?
 
     while true {
       let key = terminal.readKey(timeoutMilliseconds: 40)
@@ -49,7 +47,7 @@ struct DashboardLoop {
 
       if let key {
         if key == .resize {
-          dirty = true
+          redraw.noteInput()
         } else if let action = keys.action(for: key, state: state)
           ?? mouseAction(key, state: state, snapshot: snapshot, size: terminal.size)
         {
@@ -70,21 +68,27 @@ struct DashboardLoop {
           if let request = state.takeRequest(), scope.needsNewSource(for: request) {
             return .switchSource(request)
           }
-          dirty = true
+          redraw.noteInput()
+          stats.noteKey()
+          rowsGeneration = nil
         }
       }
 
-      if pickUpActionMessages(into: &state) { dirty = true }
-      snapshot = watcher.snapshot
-      let rows = state.rows(in: snapshot)
-      followLog(of: rows.selectedPod)
-      let viewGeneration = feedViews(for: state, snapshot: snapshot)
-      let generation = (snapshot.generation, logs.tail?.generation ?? 0, viewGeneration)
-      if drawnGeneration.map({ $0 != generation }) ?? true { dirty = true }
-      let sinceFrame = Date().timeIntervalSince(lastFrame)
-      guard (dirty && sinceFrame >= frameInterval) || sinceFrame >= refreshInterval else {
-        continue
+      if pickUpActionMessages(into: &state) {
+        redraw.noteInput()
+        rowsGeneration = nil
       }
+      snapshot = watcher.snapshot
+      if rowsGeneration != snapshot.generation {
+        // The selection's pod is looked up only when the rows can have changed.
+        followLog(of: state.rows(in: snapshot).selectedPod)
+        rowsGeneration = snapshot.generation
+      }
+      let logTail = logs.tail
+      let data = RedrawPolicy.DataVersion(
+        snapshot: snapshot.generation, logs: logTail?.generation ?? 0,
+        views: feedViews(for: state, snapshot: snapshot))
+      guard redraw.isDue(now: Self.uptime, data: data) else { continue }
 
       let size = terminal.size
       if let view = state.detail {
@@ -94,24 +98,25 @@ struct DashboardLoop {
           state: state, view: state.detail ?? view, lines: frame.content.lines, title: frame.title,
           problem: frame.problem, emptyText: frame.emptyText, context: context, theme: theme)
         terminal.draw(screen.render(width: size.width, height: size.height, now: clock()))
-        drawnGeneration = generation
-        lastFrame = Date()
-        dirty = false
+        redraw.drew(at: Self.uptime, data: data)
+        stats.noteFrame(logTail: logTail?.tail)
         continue
       }
       if let layout = DashboardLayout(width: size.width, height: size.height) {
         state.pageSize = layout.visibleRows(of: layout.jobs)
       }
       let screen = DashboardScreen(
-        state: state, snapshot: snapshot, logTail: logs.tail?.tail, context: context,
+        state: state, snapshot: snapshot, logTail: logTail?.tail, context: context,
         theme: theme, keys: keys)
       terminal.draw(screen.render(width: size.width, height: size.height, now: clock()))
       if !state.readOnly { actions.ask(state.permissionQuestions(in: snapshot)) }
-      drawnGeneration = generation
-      lastFrame = Date()
-      dirty = false
+      redraw.drew(at: Self.uptime, data: data)
+      stats.noteFrame(logTail: logTail?.tail)
     }
   }
+
+  /// Seconds on a monotonic clock.
+  static var uptime: Double { ProcessInfo.processInfo.systemUptime }
 
   /// Takes in what the action runner posted, and clears an expired flash; returns whether
   /// anything changed.
@@ -139,5 +144,47 @@ struct DashboardLoop {
     logs.follow(
       namespace: pod.metadata.namespace, pod: pod.metadata.name, container: container,
       revision: "\(status?.restartCount ?? 0)-\(state)")
+  }
+}
+
+/// Debug-level figures from the loop, for the log file and `make bench`: the time from a key
+/// being read to the frame that shows it being flushed, and once a second the frames drawn
+/// and the log tail's size and rate.
+struct FrameStats {
+  let logger: Logger
+  private var keys = 0
+  private var keyReadAt: Double?
+  private var frames = 0
+  private var lastReport = DashboardLoop.uptime
+  private var appendedAtReport: Int?
+
+  init(logger: Logger) { self.logger = logger }
+
+  mutating func noteKey() {
+    keys += 1
+    if keyReadAt == nil { keyReadAt = DashboardLoop.uptime }
+  }
+
+  /// Call right after a frame is flushed to the terminal.
+  mutating func noteFrame(logTail: LogTail?) {
+    frames += 1
+    let now = DashboardLoop.uptime
+    if let keyReadAt {
+      let flushed = Date().timeIntervalSince1970
+      logger.debug(
+        "frame for key \(keys): flushed at \(String(format: "%.6f", flushed)) s, "
+          + "\(String(format: "%.3f", (now - keyReadAt) * 1000)) ms after the key was read")
+      self.keyReadAt = nil
+    }
+    guard now - lastReport >= 1 else { return }
+    let appended = logTail?.appendedCount ?? 0
+    let rate = Double(appended - (appendedAtReport ?? appended)) / (now - lastReport)
+    logger.debug(
+      "frames \(frames) in \(String(format: "%.2f", now - lastReport)) s; log tail "
+        + "\(logTail?.lines.count ?? 0) lines, \(logTail?.byteCount ?? 0) bytes, "
+        + "\(Int(rate)) lines/s")
+    frames = 0
+    lastReport = now
+    appendedAtReport = logTail == nil ? nil : appended
   }
 }

@@ -23,6 +23,8 @@ struct BenchScriptTests {
     environment["BENCH_ROWS"] = "60"
     environment["BENCH_FRAMES"] = "5"
     environment["BENCH_CRON_ITERATIONS"] = "2000"
+    environment["BENCH_KEYS"] = "3"
+    environment["BENCH_LOG_RATE"] = "200"
     environment["BENCH_OUT"] = output.path
     environment["KUBECTL"] = SimServer.kubectl
     process.environment = environment
@@ -37,12 +39,15 @@ struct BenchScriptTests {
       "machine: ", "first frame s (kubectl)", "CPU s (kubectl)", "peak RSS MB (kubectl)",
       "idle watching the churn", "frame at 200x60", "log tail at", "key-to-frame",
       "cron next-fire rate",
-    ] {
+    ]
+      + (FileManager.default.isExecutableFile(atPath: TmuxSession.tmux)
+        ? ["keypress to frame"] : [])
+    {
       #expect(text.contains(label), "missing \(label) in \(text)")
     }
     let data = try Data(contentsOf: output)
     let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-    for key in ["cores", "scales", "idle", "render", "logs", "cron"] {
+    for key in ["cores", "scales", "idle", "render", "logs", "keyToFrame", "cron"] {
       #expect(json[key] != nil, "missing \(key)")
     }
     let scales = try #require(json["scales"] as? [[String: Any]])

@@ -167,6 +167,7 @@ final class ScriptedTransport: HTTPTransport {
       let name: String
       switch update {
       case .replaced: name = "replaced"
+      case .listPage: name = "page"
       case .upserted: name = "upserted"
       case .deleted: name = "deleted"
       case .stillCurrent: name = "current"

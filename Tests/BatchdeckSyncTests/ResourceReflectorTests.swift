@@ -15,6 +15,7 @@ final class UpdateLog: Sendable {
     let text: String
     switch update {
     case .replaced(let items): text = "replaced \(items.count)"
+    case .listPage(let items, _, let isLast): text = "page \(items.count)\(isLast ? " last" : "")"
     case .upserted(let object):
       text = "upserted \(object[path: ["metadata", "name"]]?.stringValue ?? "")"
     case .deleted: text = "deleted"

@@ -95,6 +95,17 @@ public struct ClusterSnapshot: Sendable, Hashable {
     ownership = SnapshotOwnership(jobs: jobs, pods: pods)
   }
 
+  /// Takes a grouping made for Jobs and Pods in these same positions with the same owners,
+  /// as a publisher keeps it while objects only change in place; one made for other counts is
+  /// not trusted and the snapshot groups again.
+  public mutating func indexOwnership(reusing grouping: SnapshotOwnership) {
+    guard grouping.jobCount == jobs.count, grouping.podCount == pods.count else {
+      indexOwnership()
+      return
+    }
+    ownership = grouping
+  }
+
   public static func == (lhs: ClusterSnapshot, rhs: ClusterSnapshot) -> Bool {
     lhs.generation == rhs.generation && lhs.cronJobs == rhs.cronJobs && lhs.jobs == rhs.jobs
       && lhs.pods == rhs.pods && lhs.events == rhs.events && lhs.sources == rhs.sources

@@ -25,8 +25,18 @@ public struct LogTail: Sendable, Hashable {
     byteCount = 0
   }
 
+  /// Lines appended since the tail began, kept or dropped: how fast the log runs.
+  public private(set) var appendedCount = 0
+
+  /// Drops every line, keeping the bounds and the count of lines appended.
+  public mutating func removeAll() {
+    lines = []
+    byteCount = 0
+  }
+
   /// Appends lines, dropping the oldest beyond the bounds.
   public mutating func append(_ newLines: [String]) {
+    appendedCount += newLines.count
     for line in newLines {
       lines.append(line)
       byteCount += line.utf8.count

@@ -18,8 +18,51 @@ public struct SnapshotOwnership: Sendable, Hashable {
     var value: String
   }
 
+  /// How many Jobs and Pods the grouping was made for; a snapshot with other counts
+  /// groups again rather than trust it.
+  public private(set) var jobCount = 0
+  public private(set) var podCount = 0
+
   /// Groups `jobs` and `pods` in one pass each.
   public init(jobs: [Job], pods: [Pod]) {
+    groupJobs(jobs)
+    groupPods(pods)
+  }
+
+  /// This grouping with the Jobs' half made again from `jobs`, the Pods' half kept: for a
+  /// publisher whose Pods kept their order and owners since this grouping was made.
+  public func regrouping(jobs: [Job]) -> SnapshotOwnership {
+    var copy = self
+    copy.jobsByOwnerUID = [:]
+    copy.jobsByOwnerNameOnly = [:]
+    copy.jobsByOwnerName = [:]
+    copy.groupJobs(jobs)
+    return copy
+  }
+
+  /// This grouping with the Pods' half made again from `pods`, the Jobs' half kept.
+  public func regrouping(pods: [Pod]) -> SnapshotOwnership {
+    var copy = self
+    copy.podsByOwnerUID = [:]
+    copy.podsByJobName = [:]
+    copy.groupPods(pods)
+    return copy
+  }
+
+  /// The key under which a Job is grouped (namespace, owner name and UID); `nil` for a Job
+  /// without a CronJob owner. Two versions of a Job with the same key sit in the same group.
+  public static func groupKey(of job: Job) -> [String]? {
+    job.cronJobOwner.map { [job.metadata.namespace, $0.name, $0.uid] }
+  }
+
+  /// The key under which a Pod is grouped (namespace and owner UID or `job-name` label).
+  public static func groupKey(of pod: Pod) -> [String]? {
+    if let owner = pod.jobOwner { return [pod.metadata.namespace, "uid", owner.uid] }
+    return pod.metadata.labels["job-name"].map { [pod.metadata.namespace, "name", $0] }
+  }
+
+  private mutating func groupJobs(_ jobs: [Job]) {
+    jobCount = jobs.count
     for (position, job) in jobs.enumerated() {
       guard let owner = job.cronJobOwner else { continue }
       let namespace = job.metadata.namespace
@@ -31,6 +74,10 @@ public struct SnapshotOwnership: Sendable, Hashable {
         jobsByOwnerUID[Key(namespace: namespace, value: owner.uid), default: []].append(position)
       }
     }
+  }
+
+  private mutating func groupPods(_ pods: [Pod]) {
+    podCount = pods.count
     for (position, pod) in pods.enumerated() {
       let namespace = pod.metadata.namespace
       if let owner = pod.jobOwner {

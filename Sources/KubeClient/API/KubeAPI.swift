@@ -10,6 +10,16 @@ public struct ListPage: Sendable, Equatable {
   public var groupVersionPath = ""
 }
 
+/// How a list read page by page ended.
+public struct ListSummary: Sendable, Equatable {
+  /// The first page's resource version: every page belongs to it; watch from it.
+  public var resourceVersion: String
+  /// The group version that served the list; watch with the same one.
+  public var groupVersionPath: String
+  /// How many items the pages held together.
+  public var itemCount: Int
+}
+
 /// Typed calls to the Kubernetes API over any `HTTPTransport`: the same path for a real
 /// server and for the built-in simulated cluster.
 ///
@@ -45,30 +55,78 @@ public struct KubeAPI: Sendable {
     pageSize: Int, cancellation: CancellationToken?
   ) throws(KubeError) -> ListPage {
     var items: [JSONValue] = []
+    let summary = try forEachPage(
+      resource, groupVersion: groupVersion, namespace: namespace, labelSelector: labelSelector,
+      pageSize: pageSize, cancellation: cancellation, droppingUnread: false
+    ) { page, _ in items.append(contentsOf: page) }
+    return ListPage(
+      items: items, resourceVersion: summary.resourceVersion, continueToken: "",
+      groupVersionPath: summary.groupVersionPath)
+  }
+
+  /// Lists every object of `resource` as `list` does, handing each page's items to `onPage`
+  /// as it arrives (with whether it is the last), so a caller can decode a page and drop its
+  /// JSON before the next one is read. Falls back to the legacy group version as `list` does
+  /// while no page has been handed on yet. The items lack `unreadMembers`.
+  public func forEachPage(
+    _ resource: APIResource, namespace: String? = nil, labelSelector: String? = nil,
+    pageSize: Int = 500, cancellation: CancellationToken? = nil,
+    onPage: (_ items: [JSONValue], _ isLast: Bool) -> Void
+  ) throws(KubeError) -> ListSummary {
+    var delivered = false
+    do {
+      return try forEachPage(
+        resource, groupVersion: resource.groupVersionPath, namespace: namespace,
+        labelSelector: labelSelector, pageSize: pageSize, cancellation: cancellation,
+        droppingUnread: true
+      ) { items, isLast in
+        delivered = true
+        onPage(items, isLast)
+      }
+    } catch  where error.isNotFound && !delivered {
+      guard let legacy = resource.legacyGroupVersionPath else { throw error }
+      return try forEachPage(
+        resource, groupVersion: legacy, namespace: namespace, labelSelector: labelSelector,
+        pageSize: pageSize, cancellation: cancellation, droppingUnread: true, onPage: onPage)
+    }
+  }
+
+  private func forEachPage(
+    _ resource: APIResource, groupVersion: String, namespace: String?, labelSelector: String?,
+    pageSize: Int, cancellation: CancellationToken?, droppingUnread: Bool,
+    onPage: (_ items: [JSONValue], _ isLast: Bool) -> Void
+  ) throws(KubeError) -> ListSummary {
     var token = ""
     var resourceVersion = ""
+    var count = 0
     repeat {
       let page = try listPage(
         resource, namespace: namespace, labelSelector: labelSelector, limit: pageSize,
-        continueToken: token, cancellation: cancellation, groupVersion: groupVersion)
-      items.append(contentsOf: page.items)
+        continueToken: token, cancellation: cancellation, groupVersion: groupVersion,
+        droppingUnread: droppingUnread)
       if resourceVersion.isEmpty { resourceVersion = page.resourceVersion }
       token = page.continueToken
+      count += page.items.count
+      onPage(page.items, token.isEmpty)
     } while !token.isEmpty
-    return ListPage(
-      items: items, resourceVersion: resourceVersion, continueToken: "",
-      groupVersionPath: groupVersion)
+    return ListSummary(
+      resourceVersion: resourceVersion, groupVersionPath: groupVersion, itemCount: count)
   }
 
   /// Fetches one page of a list.
+  ///
+  /// - Parameter droppingUnread: leave out `unreadMembers`, for a caller that only decodes
+  ///   the items into model types.
   public func listPage(
     _ resource: APIResource, namespace: String?, labelSelector: String?, limit: Int,
-    continueToken: String, cancellation: CancellationToken?, groupVersion: String? = nil
+    continueToken: String, cancellation: CancellationToken?, groupVersion: String? = nil,
+    droppingUnread: Bool = false
   ) throws(KubeError) -> ListPage {
     let request = RequestBuilder.list(
       resource, namespace: namespace, labelSelector: labelSelector, limit: limit,
       continueToken: continueToken, groupVersion: groupVersion)
-    let json = try sendJSON(request, cancellation: cancellation)
+    let json = try sendJSON(
+      request, cancellation: cancellation, droppingArrays: droppingUnread ? Self.unreadMembers : [])
     guard let items = json["items"]?.arrayValue else {
       throw .decoding("\(resource.rawValue) list without items")
     }
@@ -114,24 +172,44 @@ public struct KubeAPI: Sendable {
     timestamps: Bool = false, previous: Bool = false, cancellation: CancellationToken? = nil,
     onLine: (String) -> StreamControl
   ) throws(KubeError) {
+    try streamLogLines(
+      namespace: namespace, pod: pod, container: container, tailLines: tailLines,
+      follow: follow, timestamps: timestamps, previous: previous, cancellation: cancellation
+    ) { lines in
+      for line in lines where onLine(line) == .stop { return .stop }
+      return .proceed
+    }
+  }
+
+  /// Streams a container's log to `onLines`, the complete lines of each chunk received
+  /// together, so a chatty container costs one call per chunk rather than one per line.
+  public func streamLogLines(
+    namespace: String, pod: String, container: String?, tailLines: Int?, follow: Bool,
+    timestamps: Bool = false, previous: Bool = false, cancellation: CancellationToken? = nil,
+    onLines: ([String]) -> StreamControl
+  ) throws(KubeError) {
     let request = RequestBuilder.log(
       namespace: namespace, pod: pod, container: container, tailLines: tailLines, follow: follow,
       timestamps: timestamps, previous: previous)
     var splitter = LineSplitter()
     try stream(request, cancellation: cancellation) { chunk in
-      for line in splitter.append(chunk)
-      where onLine(String(decoding: line, as: UTF8.self)) == .stop {
-        return .stop
-      }
-      return .proceed
+      let lines = splitter.append(chunk).map { String(decoding: $0, as: UTF8.self) }
+      return lines.isEmpty ? .proceed : onLines(lines)
     }
     let rest = splitter.remainder
-    if !rest.isEmpty { _ = onLine(String(decoding: rest, as: UTF8.self)) }
+    if !rest.isEmpty { _ = onLines([String(decoding: rest, as: UTF8.self)]) }
   }
 
-  /// Sends a request and decodes its JSON body, turning error statuses into `KubeError`.
+  /// Members of API objects that no model type decodes, left out of the pages `forEachPage`
+  /// hands on and of watch events: `metadata.managedFields` is often most of an object's
+  /// bytes (kubectl hides it too). `list` keeps every member.
+  static let unreadMembers: Set<String> = ["managedFields"]
+
+  /// Sends a request and decodes its JSON body, turning error statuses into `KubeError`;
+  /// object members named in `droppedArrays` are left out where they hold arrays.
   public func sendJSON(
-    _ request: HTTPRequest, cancellation: CancellationToken? = nil
+    _ request: HTTPRequest, cancellation: CancellationToken? = nil,
+    droppingArrays droppedArrays: Set<String> = []
   ) throws(KubeError) -> JSONValue {
     let response: HTTPResponse
     do {
@@ -144,7 +222,7 @@ public struct KubeAPI: Sendable {
         status: response.status, headers: response.head.headers, body: response.body)
     }
     do {
-      return try JSONValue.parse(response.body)
+      return try JSONValue.parse(response.body, droppingArrays: droppedArrays)
     } catch {
       throw .decoding("\(request.path): \(error)")
     }

@@ -10,11 +10,12 @@ public enum WatchEvent: Sendable, Equatable {
   /// The server ended the watch with a Status (410 means re-list).
   case error(APIStatus)
 
-  /// Reads one watch line: `{"type": ..., "object": ...}`.
+  /// Reads one watch line: `{"type": ..., "object": ...}`; the object lacks
+  /// `KubeAPI.unreadMembers` (its `managedFields`).
   public init(line: [UInt8]) throws(KubeError) {
     let json: JSONValue
     do {
-      json = try JSONValue.parse(line)
+      json = try JSONValue.parse(line, droppingArrays: KubeAPI.unreadMembers)
     } catch {
       throw .decoding("watch event: \(error)")
     }

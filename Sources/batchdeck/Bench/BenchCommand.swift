@@ -137,27 +137,28 @@ struct FrameSink {
     return cells
   }
 
-  /// Watches for `seconds` like `DashboardLoop`: a 40 ms poll, frames at most 30 a second
-  /// when the snapshot changed and at least every 0.25 s. Returns CPU seconds used.
+  /// Watches for `seconds` like `DashboardLoop`: a 40 ms poll, and a frame when its
+  /// `RedrawPolicy` says one is due (new data, or the once-a-second tick). Returns CPU
+  /// seconds used, frames drawn and frames drawn for a new snapshot.
   mutating func watch(_ watcher: ClusterWatcher, seconds: Double) -> (
     cpu: Double, frames: Int, snapshots: Int
   ) {
     let cpuStart = ProcessCounters.cpuSeconds
     let end = Date().addingTimeInterval(seconds)
-    var lastFrame = Date()
+    var policy = RedrawPolicy()
     var drawn = watcher.snapshot.generation
+    policy.drew(at: DashboardLoop.uptime, data: .init(snapshot: drawn, logs: 0))
     var frames = 0
     var snapshots = 0
     while Date() < end {
       Thread.sleep(forTimeInterval: 0.04)
       let snapshot = watcher.snapshot
-      let since = Date().timeIntervalSince(lastFrame)
-      let changed = snapshot.generation != drawn
-      guard (changed && since >= 1.0 / 30) || since >= 0.25 else { continue }
-      if changed { snapshots += 1 }
+      let data = RedrawPolicy.DataVersion(snapshot: snapshot.generation, logs: 0)
+      guard policy.isDue(now: DashboardLoop.uptime, data: data) else { continue }
+      if snapshot.generation != drawn { snapshots += 1 }
       draw(snapshot)
       drawn = snapshot.generation
-      lastFrame = Date()
+      policy.drew(at: DashboardLoop.uptime, data: data)
       frames += 1
     }
     return (ProcessCounters.cpuSeconds - cpuStart, frames, snapshots)
