@@ -16,7 +16,7 @@ struct DashboardTmuxTests {
 
   @Test func showsLivePanesThenDrillsDownAndQuits() throws {
     let session = try start()
-    let first = try session.waitForScreen(timeout: 5) { screen in
+    let first = try session.waitForScreen(timeout: 15) { screen in
       screen.contains("CronJobs (") && screen.contains("log-cleanup")
         && screen.contains("Jobs all") && screen.contains("Pods of job/")
         && screen.contains("Logs ")
@@ -54,7 +54,7 @@ struct DashboardTmuxTests {
 
   @Test func suspendAsksFirstAndEscapeChangesNothing() throws {
     let session = try start(width: 160)
-    let first = try session.waitForScreen(timeout: 5) { Self.suspendOfLogCleanup($0) != nil }
+    let first = try session.waitForScreen(timeout: 15) { Self.suspendOfLogCleanup($0) != nil }
     #expect(Self.suspendOfLogCleanup(first) == "False", "screen was:\n\(first)")
 
     try session.send("s")
@@ -88,7 +88,7 @@ struct DashboardTmuxTests {
 
   @Test func triggerCreatesASelectedManualJobAndDeleteRemovesIt() throws {
     let session = try start()
-    try session.waitForScreen(timeout: 5) { $0.contains("log-cleanup") && $0.contains("live") }
+    try session.waitForScreen(timeout: 15) { $0.contains("log-cleanup") && $0.contains("live") }
     try session.send("t")
     let asked = try session.waitForScreen { $0.contains("cronjob.kubernetes.io/instantiate") }
     let name = try #require(
@@ -114,7 +114,7 @@ struct DashboardTmuxTests {
 
   @Test func readOnlyRefusesAndSaysSo() throws {
     let session = try start(["--readonly"], width: 160)
-    try session.waitForScreen(timeout: 5) { Self.suspendOfLogCleanup($0) != nil }
+    try session.waitForScreen(timeout: 15) { Self.suspendOfLogCleanup($0) != nil }
     try session.send("s")
     let refused = try session.waitForScreen { $0.contains("read-only mode") }
     #expect(refused.contains("suspend/resume is turned off"), "screen was:\n\(refused)")
@@ -126,7 +126,7 @@ struct DashboardTmuxTests {
 
   @Test func followsResizeAndSaysWhenTooSmall() throws {
     let session = try start()
-    try session.waitForScreen(timeout: 5) { $0.contains("CronJobs (") }
+    try session.waitForScreen(timeout: 15) { $0.contains("CronJobs (") }
     try session.resize(width: 50, height: 12)
     let small = try session.waitForScreen { $0.contains("Terminal too small") }
     #expect(small.contains("need 60x16, have 50x12"), "screen was:\n\(small)")
@@ -139,7 +139,7 @@ struct DashboardTmuxTests {
 
   @Test func sigtermRestoresTheTerminal() throws {
     let session = try start()
-    try session.waitForScreen(timeout: 5) { $0.contains("CronJobs (") }
+    try session.waitForScreen(timeout: 15) { $0.contains("CronJobs (") }
     let shell = try #require(try session.panePID())
     let killer = Process()
     killer.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
