@@ -120,6 +120,10 @@ public final class CurlTransport: HTTPTransport {
         let held = proxy == nil ? retried : retried.union([407])
         let transfer = CurlTransfer(
           cancellation: cancellation, retriedStatuses: held, onHead: head, onChunk: chunk)
+        // Logged as the head arrives: a watch or followed log usually ends by cancellation.
+        transfer.onHeadComplete = { [isStream = options.isStream] status in
+          self.logVersion(handle, request, status: status, streaming: isStream)
+        }
         let code = withExtendedLifetime(transfer) {
           options.apply(to: handle, transfer: Unmanaged.passUnretained(transfer).toOpaque())
           return curl_easy_perform(handle.pointer)
@@ -139,7 +143,6 @@ public final class CurlTransport: HTTPTransport {
           if transfer.status == 0 { transfer.status = status }
           transfer.deliverHead()
         }
-        logVersion(handle, request, status: transfer.status)
         if let proxy, transfer.status == 407 {
           throw .connectionFailed(
             "the proxy \(ProxySelection.redacted(proxy)) refused the request to the server "
@@ -150,12 +153,17 @@ public final class CurlTransport: HTTPTransport {
     }
   }
 
-  /// Records which HTTP version the server and libcurl agreed on (ALPN over TLS).
-  private func logVersion(_ handle: EasyHandle, _ request: HTTPRequest, status: Int) {
+  /// Records which HTTP version the server and libcurl agreed on (ALPN over TLS), as
+  /// `GET /path: HTTP/2 200`, with `, streaming` for watches and followed logs.
+  private func logVersion(
+    _ handle: EasyHandle, _ request: HTTPRequest, status: Int, streaming: Bool
+  ) {
     guard logger.level <= .debug else { return }
     var version = 0
     _ = ccurl_getinfo_long(handle.pointer, CURLINFO_HTTP_VERSION, &version)
-    logger.debug("\(request.method) \(request.path): \(Self.versionName(version)) \(status)")
+    logger.debug(
+      "\(request.method) \(request.path): \(Self.versionName(version)) \(status)"
+        + (streaming ? ", streaming" : ""))
   }
 
   /// libcurl's `CURL_HTTP_VERSION_*` number as the protocol's name.
