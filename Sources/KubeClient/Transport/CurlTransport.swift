@@ -20,8 +20,12 @@ public struct CurlTimeouts: Sendable, Equatable {
 /// `HTTPTransport` over libcurl for a real API server: TLS with the CA, client certificate and
 /// key handed over in memory, bearer, basic, exec and oidc credentials, proxies
 /// (`ProxySelection`), HTTP/2 where the server offers it through ALPN, and connections reused
-/// across requests. The version each request used is in the debug log; only the fallback to
-/// HTTP/1.1 is tested, as no HTTP/2 server is available to the tests.
+/// across requests. The version each request used is in the debug log, a stream's as its head
+/// arrives. HTTP/2 is tested through nghttpx, an HTTP/2 reverse proxy: bodies, lower-case
+/// headers, watches and followed logs, a stream cancelled from another thread and the
+/// connection reused after it; not tested are HTTP/2 through a `proxy-url` proxy and streams
+/// reset or a connection ended (GOAWAY) by the server. Each handle has its own connection, so
+/// requests are never multiplexed on one.
 ///
 /// Streams (watches and followed logs) have no idle limit and end when the server ends them
 /// or `cancellation` is set, from any thread, within about a second.
