@@ -12,8 +12,9 @@ import Testing
 /// and which client connection each request came on.
 @Suite(.enabled(if: TestHTTP2Proxy.isAvailable, "needs nghttpx (Debian nghttp2-proxy) and openssl"))
 struct CurlTransportHTTP2Tests {
-  /// The server's answers: `/watch` streams one event then keep-alive lines for 20 s, `/busy`
-  /// is a 429 with `Retry-After`, anything else echoes the request.
+  /// The server's answers: `/watch` streams one event then keep-alive lines for 20 s,
+  /// `/dropped` one event and then drops the connection, `/busy` is a 429 with `Retry-After`,
+  /// anything else echoes the request.
   static func serve(_ request: TestRequest, _ writer: TestResponseWriter) {
     switch request.path {
     case "/watch":
@@ -24,6 +25,11 @@ struct CurlTransportHTTP2Tests {
         if !writer.chunk("\n") { return }
       }
       writer.end()
+    case "/dropped":
+      writer.head(200, headers: ["Content-Type": "application/json"], chunked: true)
+      writer.chunk("{\"type\":\"ADDED\"}\n")
+      Thread.sleep(forTimeInterval: 0.1)
+      writer.drop()
     case "/busy":
       writer.respond(
         429, headers: ["Retry-After": "3", "X-Batchdeck-Test": "Mixed-Case"],
@@ -128,6 +134,33 @@ struct CurlTransportHTTP2Tests {
     #expect(requests.allSatisfy { $0.version == "HTTP/2" }, "\(requests)")
     #expect(Set(requests.map(\.clientPort)).count == 1, "one connection: \(requests)")
     #expect(sink.lines.contains { $0.hasSuffix("GET /watch: HTTP/2 200, streaming") })
+  }
+
+  @Test func aStreamTheServerCutsIsAConnectionErrorAndTheNextRequestWorks() throws {
+    let server = try TestHTTPServer { Self.serve($0, $1) }
+    defer { server.stop() }
+    let proxy = try TestHTTP2Proxy(backendPort: server.port)
+    defer { proxy.stop() }
+    let transport = try transport(proxy)
+    var received: [UInt8] = []
+    // nghttpx resets the HTTP/2 stream when its backend connection drops mid-response.
+    #expect {
+      try transport.perform(
+        HTTPRequest(path: "/dropped", query: [QueryItem("watch", "1")]), cancellation: nil,
+        onHead: { _ in },
+        onChunk: {
+          received += $0
+          return .proceed
+        })
+    } throws: { error in
+      guard case .connectionFailed(let text) = error as? TransportError else { return false }
+      return text.hasPrefix("the connection was lost")
+    }
+    #expect(String(decoding: received, as: UTF8.self) == "{\"type\":\"ADDED\"}\n")
+    #expect(try transport.perform(HTTPRequest(path: "/version")).status == 200)
+    let requests = proxy.requests()
+    #expect(requests.map(\.target) == ["/dropped?watch=1", "/version"], "\(requests)")
+    #expect(requests.allSatisfy { $0.version == "HTTP/2" }, "\(requests)")
   }
 
   @Test func requestsFromSeveralThreadsAtOnce() throws {

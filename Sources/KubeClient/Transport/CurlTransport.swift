@@ -23,9 +23,9 @@ public struct CurlTimeouts: Sendable, Equatable {
 /// across requests. The version each request used is in the debug log, a stream's as its head
 /// arrives. HTTP/2 is tested through nghttpx, an HTTP/2 reverse proxy: bodies, lower-case
 /// headers, watches and followed logs, a stream cancelled from another thread and the
-/// connection reused after it; not tested are HTTP/2 through a `proxy-url` proxy and streams
-/// reset or a connection ended (GOAWAY) by the server. Each handle has its own connection, so
-/// requests are never multiplexed on one.
+/// connection reused after it, a stream reset by the server; not tested are HTTP/2 through a
+/// `proxy-url` proxy and a connection ended by the server (GOAWAY). Each handle has its own
+/// connection, so requests are never multiplexed on one.
 ///
 /// Streams (watches and followed logs) have no idle limit and end when the server ends them
 /// or `cancellation` is set, from any thread, within about a second.
