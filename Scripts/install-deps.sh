@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Batchdeck builds and tests with, when any are missing.
-# Needs root or sudo for apt-get; prints what to install otherwise.
+# Needs root or sudo for apt-get; prints what to install otherwise. nghttp2-proxy (nghttpx, an
+# HTTP/2 reverse proxy) is for the tests only: they put it in front of `sim serve`.
 set -euo pipefail
 
-packages=(libncurses-dev libcurl4-openssl-dev libyaml-dev libssl-dev openssl tmux pkg-config)
+packages=(
+  libncurses-dev libcurl4-openssl-dev libyaml-dev libssl-dev openssl tmux pkg-config
+  nghttp2-proxy
+)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \

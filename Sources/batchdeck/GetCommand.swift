@@ -2,15 +2,18 @@ import APIMachinery
 import BatchdeckModel
 import Foundation
 import KubeClient
+import Logging
 
 /// `batchdeck get cronjobs|jobs|pods [-n NS | -A] [-o wide|json] [--now TIME]
-/// [--kubeconfig FILE] [--context NAME]`: one snapshot of the cluster, printed as kubectl
-/// prints it plus Batchdeck's columns, then exit. Exit status 0, 1 when the server or the
-/// connection failed, 2 for invalid input; messages go to stderr.
+/// [--kubeconfig FILE] [--context NAME] [--log-file PATH] [--log-level LEVEL]`: one snapshot
+/// of the cluster, printed as kubectl prints it plus Batchdeck's columns, then exit. Exit
+/// status 0, 1 when the server or the connection failed, 2 for invalid input; messages go to
+/// stderr.
 enum GetCommand {
   static let usage = """
     usage: batchdeck get cronjobs|jobs|pods [-n NS | -A] [-o wide|json] [--now TIME]
                          [--kubeconfig FILE] [--context NAME]
+                         [--log-file PATH] [--log-level LEVEL]
 
     Prints the objects once, with kubectl's columns; CronJobs also show what the schedule
     means, when it runs next and how its last Job ended.
@@ -21,6 +24,8 @@ enum GetCommand {
       --now TIME             RFC 3339 instant that ages and next runs are computed from
       --kubeconfig FILE      the kubeconfig file (default: KUBECONFIG, then ~/.kube/config)
       --context NAME         the kubeconfig context (default: current-context)
+      --log-file PATH        log the requests there (default: no log)
+      --log-level LEVEL      trace, debug, info, warning or error (default: info)
     """
 
   enum Output: String {
@@ -32,6 +37,8 @@ enum GetCommand {
     var output = Output.table
     var now = Date()
     var cluster = ClusterOptions()
+    var logFile: String?
+    var logLevel = LogLevel.info
   }
 
   static func run(_ arguments: [String]) -> Int32 {
@@ -52,7 +59,9 @@ enum GetCommand {
       return fail("batchdeck: \(error)", status: 2)
     }
     for warning in connection.warnings { printError("Warning: \(warning)") }
-    let api = KubeAPI(transport: CurlTransport(connection: connection))
+    let logger = options.logFile.map { CommandLog.make(path: $0, level: options.logLevel) }
+    let api = KubeAPI(
+      transport: CurlTransport(connection: connection, logger: logger ?? .disabled))
     let namespace = options.cluster.scope(in: connection)
     do {
       let page = try api.list(options.resource, namespace: namespace)
@@ -98,6 +107,8 @@ enum GetCommand {
           throw UsageError(message: "--now must be an RFC 3339 time such as 2026-01-01T00:00:00Z")
         }
         options.now = date
+      case "--log-file": options.logFile = try cursor.value(for: flag)
+      case "--log-level": options.logLevel = try cursor.logLevel(for: flag)
       default:
         guard !flag.hasPrefix("-"), resource == nil else {
           throw UsageError(message: "unknown option \(argument)")

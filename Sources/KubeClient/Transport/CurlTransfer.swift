@@ -9,6 +9,8 @@ final class CurlTransfer {
   let onChunk: ([UInt8]) -> StreamControl
   /// Statuses whose body is dropped instead of delivered, because the request is retried.
   let retriedStatuses: Set<Int>
+  /// Called with the status once the head is complete, retried or not (for the log).
+  var onHeadComplete: ((Int) -> Void)?
 
   var status = 0
   var headers: [String: String] = [:]
@@ -47,6 +49,7 @@ final class CurlTransfer {
   func deliverHead() {
     guard !headDelivered else { return }
     headDelivered = true
+    onHeadComplete?(status)
     if retriedStatuses.contains(status) {
       retry = true
       return

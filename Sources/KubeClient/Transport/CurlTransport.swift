@@ -20,8 +20,12 @@ public struct CurlTimeouts: Sendable, Equatable {
 /// `HTTPTransport` over libcurl for a real API server: TLS with the CA, client certificate and
 /// key handed over in memory, bearer, basic, exec and oidc credentials, proxies
 /// (`ProxySelection`), HTTP/2 where the server offers it through ALPN, and connections reused
-/// across requests. The version each request used is in the debug log; only the fallback to
-/// HTTP/1.1 is tested, as no HTTP/2 server is available to the tests.
+/// across requests. The version each request used is in the debug log, a stream's as its head
+/// arrives. HTTP/2 is tested through nghttpx, an HTTP/2 reverse proxy: bodies, lower-case
+/// headers, watches and followed logs, a stream cancelled from another thread and the
+/// connection reused after it, a stream reset by the server; not tested are HTTP/2 through a
+/// `proxy-url` proxy and a connection ended by the server (GOAWAY). Each handle has its own
+/// connection, so requests are never multiplexed on one.
 ///
 /// Streams (watches and followed logs) have no idle limit and end when the server ends them
 /// or `cancellation` is set, from any thread, within about a second.
@@ -120,6 +124,10 @@ public final class CurlTransport: HTTPTransport {
         let held = proxy == nil ? retried : retried.union([407])
         let transfer = CurlTransfer(
           cancellation: cancellation, retriedStatuses: held, onHead: head, onChunk: chunk)
+        // Logged as the head arrives: a watch or followed log usually ends by cancellation.
+        transfer.onHeadComplete = { [isStream = options.isStream] status in
+          self.logVersion(handle, request, status: status, streaming: isStream)
+        }
         let code = withExtendedLifetime(transfer) {
           options.apply(to: handle, transfer: Unmanaged.passUnretained(transfer).toOpaque())
           return curl_easy_perform(handle.pointer)
@@ -139,7 +147,6 @@ public final class CurlTransport: HTTPTransport {
           if transfer.status == 0 { transfer.status = status }
           transfer.deliverHead()
         }
-        logVersion(handle, request, status: transfer.status)
         if let proxy, transfer.status == 407 {
           throw .connectionFailed(
             "the proxy \(ProxySelection.redacted(proxy)) refused the request to the server "
@@ -150,12 +157,17 @@ public final class CurlTransport: HTTPTransport {
     }
   }
 
-  /// Records which HTTP version the server and libcurl agreed on (ALPN over TLS).
-  private func logVersion(_ handle: EasyHandle, _ request: HTTPRequest, status: Int) {
+  /// Records which HTTP version the server and libcurl agreed on (ALPN over TLS), as
+  /// `GET /path: HTTP/2 200`, with `, streaming` for watches and followed logs.
+  private func logVersion(
+    _ handle: EasyHandle, _ request: HTTPRequest, status: Int, streaming: Bool
+  ) {
     guard logger.level <= .debug else { return }
     var version = 0
     _ = ccurl_getinfo_long(handle.pointer, CURLINFO_HTTP_VERSION, &version)
-    logger.debug("\(request.method) \(request.path): \(Self.versionName(version)) \(status)")
+    logger.debug(
+      "\(request.method) \(request.path): \(Self.versionName(version)) \(status)"
+        + (streaming ? ", streaming" : ""))
   }
 
   /// libcurl's `CURL_HTTP_VERSION_*` number as the protocol's name.
