@@ -53,7 +53,47 @@ import Testing
       Issue.record("accepted an invalid theme")
     } catch {
       #expect(error.description.contains(expected), "\(error.description)")
-      #expect(error.description.hasPrefix("theme bad.json: "))
+      #expect(error.description.hasPrefix("theme bad.json"))
+    }
+  }
+
+  @Test func problemsNameTheLineOfTheirKey() {
+    let json = """
+      {
+        "version": 1,
+        "name": "sunset",
+        "roles": {
+          "header": { "fg": "black", "bg": "yellow" },
+          "row": {
+            "fg": "white",
+            "bg": "mauve"
+          },
+          "status.failed": { "fg": "red", "attrs": ["flashing"] }
+        }
+      }
+      """
+    do {
+      _ = try ThemeLoader.decode(Data(json.utf8), file: "sunset.json")
+      Issue.record("accepted an unknown colour")
+    } catch {
+      #expect(error.line == 8)
+      #expect(error.description == #"theme sunset.json line 8: row: unknown colour "mauve""#)
+    }
+    let attribute = json.replacingOccurrences(of: "mauve", with: "black")
+    do {
+      _ = try ThemeLoader.decode(Data(attribute.utf8), file: "sunset.json")
+      Issue.record("accepted an unknown attribute")
+    } catch {
+      #expect(error.line == 10)
+      #expect(error.reason.contains("flashing"))
+    }
+    let role = attribute.replacingOccurrences(of: "status.failed", with: "status.broken")
+    do {
+      _ = try ThemeLoader.decode(Data(role.utf8), file: "sunset.json")
+      Issue.record("accepted an unknown role")
+    } catch {
+      #expect(error.line == 10)
+      #expect(error.reason == #"unknown role "status.broken""#)
     }
   }
 

@@ -1,11 +1,29 @@
 import Foundation
 
-/// Why a theme file was refused: the file and the key are named.
+/// Why a theme file was refused: the file, the line (when the problem has one) and the key
+/// are named.
 public struct ThemeError: Error, Sendable, Equatable, CustomStringConvertible {
   public var file: String
   public var reason: String
+  /// The 1-based line of the offending key or value, when it could be found.
+  public var line: Int?
+  /// What to look for to find `line`: the role's key, then the value within it.
+  var needles: [String] = []
 
-  public var description: String { "theme \(file): \(reason)" }
+  init(file: String, reason: String, line: Int? = nil, needles: [String] = []) {
+    self.file = file
+    self.reason = reason
+    self.line = line
+    self.needles = needles
+  }
+
+  public var description: String {
+    "theme \(file)\(line.map { " line \($0)" } ?? ""): \(reason)"
+  }
+
+  public static func == (lhs: ThemeError, rhs: ThemeError) -> Bool {
+    lhs.file == rhs.file && lhs.reason == rhs.reason && lhs.line == rhs.line
+  }
 }
 
 /// Reads theme files: `{"version": 1, "name": ..., "roles": {"row.selected": {"fg": "black",
@@ -49,13 +67,43 @@ public enum ThemeLoader {
     throw ThemeError(file: nameOrPath, reason: "no such theme; known themes: \(names)")
   }
 
-  /// Decodes theme JSON.
+  /// Decodes theme JSON; a problem with a role names the line it is on.
   public static func decode(_ data: Data, file: String) throws(ThemeError) -> Theme {
+    do {
+      return try decodeDocument(data, file: file)
+    } catch {
+      var located = error
+      if located.line == nil, !located.needles.isEmpty {
+        located.line = line(of: located.needles, in: String(decoding: data, as: UTF8.self))
+      }
+      throw located
+    }
+  }
+
+  /// The line of the first needle, then of each next needle at or after it.
+  static func line(of needles: [String], in text: String) -> Int? {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    var start = 0
+    var found: Int?
+    for needle in needles {
+      guard let index = lines[start...].firstIndex(where: { $0.contains(needle) }) else {
+        return found
+      }
+      found = index + 1
+      start = index
+    }
+    return found
+  }
+
+  private static func decodeDocument(_ data: Data, file: String) throws(ThemeError) -> Theme {
     let document: ThemeDocument
     do {
       document = try JSONDecoder().decode(ThemeDocument.self, from: data)
     } catch {
-      throw ThemeError(file: file, reason: "not a theme document (\(describe(error)))")
+      let path = (error as? DecodingError).map(codingPath) ?? []
+      throw ThemeError(
+        file: file, reason: "not a theme document (\(describe(error)))",
+        needles: path.map { "\"\($0)\"" })
     }
     guard document.version <= supportedVersion else {
       throw ThemeError(
@@ -66,7 +114,8 @@ public enum ThemeLoader {
     var styles = Theme.defaultStyles
     for (key, entry) in document.roles {
       guard let role = ThemeRole(rawValue: key) else {
-        throw ThemeError(file: file, reason: "unknown role \"\(key)\"")
+        throw ThemeError(
+          file: file, reason: "unknown role \"\(key)\"", needles: ["\"roles\"", "\"\(key)\""])
       }
       styles[role] = try style(entry, role: key, file: file)
     }
@@ -84,7 +133,9 @@ public enum ThemeLoader {
       case "reverse": attributes.insert(.reverse)
       case "dim": attributes.insert(.dim)
       default:
-        throw ThemeError(file: file, reason: "\(role): unknown attribute \"\(name)\"")
+        throw ThemeError(
+          file: file, reason: "\(role): unknown attribute \"\(name)\"",
+          needles: ["\"roles\"", "\"\(role)\"", "\"\(name)\""])
       }
     }
     return CellStyle(
@@ -98,7 +149,9 @@ public enum ThemeLoader {
     guard let text, text != "default" else { return .terminalDefault }
     if let index = colorNames.firstIndex(of: text) { return .indexed(UInt8(index)) }
     if let number = UInt8(text) { return .indexed(number) }
-    throw ThemeError(file: file, reason: "\(role): unknown colour \"\(text)\"")
+    throw ThemeError(
+      file: file, reason: "\(role): unknown colour \"\(text)\"",
+      needles: ["\"roles\"", "\"\(role)\"", "\"\(text)\""])
   }
 
   /// The theme as JSON, in the file format; used to check the shipped files of the compiled-in
@@ -124,6 +177,15 @@ public enum ThemeLoader {
     case .terminalDefault: "default"
     case .indexed(let index) where Int(index) < colorNames.count: colorNames[Int(index)]
     case .indexed(let index): String(index)
+    }
+  }
+
+  /// The keys leading to a decoding problem, for finding its line.
+  private static func codingPath(_ error: DecodingError) -> [String] {
+    switch error {
+    case .typeMismatch(_, let context), .valueNotFound(_, let context):
+      context.codingPath.map(\.stringValue).filter { Int($0) == nil }
+    default: []
     }
   }
 
