@@ -114,7 +114,7 @@ else
   IDLE_FIGURES=null
 fi
 RENDER=$("$BIN" bench render --rows "$ROWS" --frames "$FRAMES")
-echo "frame at 200x60, $(num "$RENDER" rows) job rows, no filter (none exists yet):" \
+echo "frame at 200x60, $(num "$RENDER" rows) job rows filtered to $(num "$RENDER" shownRows):" \
   "render median $(num "$RENDER" renderMedianMs) ms, p99 $(num "$RENDER" renderP99Ms) ms;" \
   "render+diff median $(num "$RENDER" frameMedianMs) ms, p99 $(num "$RENDER" frameP99Ms) ms"
 LOGS=$("$BIN" bench logs)

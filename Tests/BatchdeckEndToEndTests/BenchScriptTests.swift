@@ -50,6 +50,10 @@ struct BenchScriptTests {
     for key in ["cores", "scales", "idle", "render", "logs", "keyToFrame", "cron"] {
       #expect(json[key] != nil, "missing \(key)")
     }
+    let render = try #require(json["render"] as? [String: Any])
+    let rows = try #require(render["rows"] as? Int)
+    let shown = try #require(render["shownRows"] as? Int)
+    #expect(shown > 0 && shown < rows, "the filter keeps some rows, not all: \(render)")
     let scales = try #require(json["scales"] as? [[String: Any]])
     #expect(scales.count == 1)
     #expect(scales.first?["ratios"] != nil)
