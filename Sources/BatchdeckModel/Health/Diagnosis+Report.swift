@@ -51,37 +51,31 @@ extension CronJobDiagnosis {
     }
     if health.failureStreak > 0 { history += ", \(health.failureStreak) failed in a row" }
     lines.append(DiagnosisLine(.overview, history))
-    if findings.isEmpty {
-      lines += [DiagnosisLine(.blank, ""), DiagnosisLine(.clear, "No problems found.")]
-    }
-    for finding in findings {
-      lines.append(DiagnosisLine(.blank, ""))
-      lines.append(DiagnosisLine(.summary(finding.severity), finding.summary))
-      lines += finding.evidence.map { DiagnosisLine(.evidence, $0) }
-      if let fix = finding.fix { lines.append(DiagnosisLine(.fix, fix)) }
-    }
-    return lines
+    return lines + DiagnosisLine.lines(of: findings)
   }
 }
 
 extension JobDiagnosis {
   /// The diagnosis as lines, in the form of a CronJob's.
   public var lines: [DiagnosisLine] {
-    var lines = [DiagnosisLine(.overview, "job/\(name) in namespace \(namespace): \(status)")]
-    if findings.isEmpty {
-      lines += [DiagnosisLine(.blank, ""), DiagnosisLine(.clear, "No problems found.")]
-    }
-    for finding in findings {
-      lines.append(DiagnosisLine(.blank, ""))
-      lines.append(DiagnosisLine(.summary(finding.severity), finding.summary))
-      lines += finding.evidence.map { DiagnosisLine(.evidence, $0) }
-      if let fix = finding.fix { lines.append(DiagnosisLine(.fix, fix)) }
-    }
-    return lines
+    [DiagnosisLine(.overview, "job/\(name) in namespace \(namespace): \(status)")]
+      + DiagnosisLine.lines(of: findings)
   }
 }
 
 extension DiagnosisLine {
+  /// The findings' lines, each after a blank line, or a line saying there are none.
+  static func lines(of findings: [Finding]) -> [DiagnosisLine] {
+    guard !findings.isEmpty else {
+      return [DiagnosisLine(.blank, ""), DiagnosisLine(.clear, "No problems found.")]
+    }
+    return findings.flatMap { finding in
+      [DiagnosisLine(.blank, ""), DiagnosisLine(.summary(finding.severity), finding.summary)]
+        + finding.evidence.map { DiagnosisLine(.evidence, $0) }
+        + (finding.fix.map { [DiagnosisLine(.fix, $0)] } ?? [])
+    }
+  }
+
   /// The line as `batchdeck diagnose` prints it.
   public var plainText: String {
     switch kind {
