@@ -1,4 +1,5 @@
 import Foundation
+import TestHTTPServer
 import Testing
 
 /// Batchdeck's own client against `batchdeck sim serve`, over HTTP and TLS: the kubeconfig
@@ -48,9 +49,7 @@ struct ClientAgainstSimServeTests {
     let credential =
       #"{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","#
       + #""status":{"token":"\#(printed ?? String(token))"}}"#
-    try "#!/bin/sh\necho '\(credential)'\n".write(
-      toFile: plugin, atomically: true, encoding: .utf8)
-    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: plugin)
+    try ExecutableScript.write("#!/bin/sh\necho '\(credential)'\n", to: plugin)
     let exec = """
       exec:
             apiVersion: client.authentication.k8s.io/v1

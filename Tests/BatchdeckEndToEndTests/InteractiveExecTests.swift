@@ -1,4 +1,5 @@
 import Foundation
+import TestHTTPServer
 import Testing
 
 /// An exec plugin with `interactiveMode: Always` that asks for the token on the terminal: the
@@ -24,8 +25,7 @@ struct InteractiveExecTests {
       read -r answer
       printf '\(credential)\\n' "$answer"
       """
-    try script.write(toFile: plugin, atomically: true, encoding: .utf8)
-    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: plugin)
+    try ExecutableScript.write(script, to: plugin)
     let exec = """
       exec:
             apiVersion: client.authentication.k8s.io/v1

@@ -36,7 +36,7 @@ final class PseudoTerminal {
     in folder: TempFolder, apiVersion: String = "client.authentication.k8s.io/v1"
   ) throws -> (ExecConfig, String) {
     let report = folder.path + "/report"
-    let script = try folder.write(
+    let script = try folder.writeExecutable(
       "plugin.sh",
       """
       #!/bin/sh
@@ -44,7 +44,6 @@ final class PseudoTerminal {
       printf '%s\\n%s\\n' "$tty" "$KUBERNETES_EXEC_INFO" > \(report)
       echo '{"apiVersion":"\(apiVersion)","kind":"ExecCredential","status":{"token":"t"}}'
       """)
-    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
     var config = ExecConfig()
     config.apiVersion = apiVersion
     config.command = script
@@ -89,8 +88,8 @@ final class PseudoTerminal {
   @Test func aFailureBeforeTheScreenIsRepeatedLater() throws {
     let folder = try TempFolder()
     defer { folder.remove() }
-    let script = try folder.write("fail.sh", "#!/bin/sh\necho 'login cancelled' >&2\nexit 2\n")
-    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
+    let script = try folder.writeExecutable(
+      "fail.sh", "#!/bin/sh\necho 'login cancelled' >&2\nexit 2\n")
     var config = ExecConfig()
     config.apiVersion = "client.authentication.k8s.io/v1"
     config.command = script

@@ -1,5 +1,6 @@
 import Foundation
 import KubeClient
+import TestHTTPServer
 
 /// A temporary folder for kubeconfig files, removed by `remove()`.
 struct TempFolder {
@@ -17,6 +18,13 @@ struct TempFolder {
     try FileManager.default.createDirectory(
       atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     try Data(text.utf8).write(to: URL(fileURLWithPath: full))
+    return full
+  }
+
+  /// Writes an executable script at `name` (see `ExecutableScript`) and returns its path.
+  func writeExecutable(_ name: String, _ text: String) throws -> String {
+    let full = "\(path)/\(name)"
+    try ExecutableScript.write(text, to: full)
     return full
   }
 

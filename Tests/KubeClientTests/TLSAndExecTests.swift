@@ -131,7 +131,7 @@ struct TLSTransportTests {
 
 @Suite struct ExecPluginTests {
   static func plugin(in folder: TempFolder, body: String) throws -> ExecConfig {
-    let path = try folder.write(
+    let path = try folder.writeExecutable(
       "plugin.sh",
       """
       #!/bin/sh
@@ -141,7 +141,6 @@ struct TLSTransportTests {
       printf '%s' "$KUBERNETES_EXEC_INFO" > "$INFO"
       \(body)
       """)
-    chmod(path, 0o755)
     var exec = ExecConfig()
     exec.apiVersion = "client.authentication.k8s.io/v1"
     exec.command = path
