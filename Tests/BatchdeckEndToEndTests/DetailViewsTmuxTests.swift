@@ -153,7 +153,7 @@ struct DetailViewsTmuxTests {
     """
 
   @Test(.enabled(if: SimServer.hasKubectl, "needs kubectl"))
-  func podContainerBlocksReadAsKubectlPrintsThem() throws {
+  func podAndTemplateContainerBlocksReadAsKubectlPrintsThem() throws {
     let path = NSTemporaryDirectory() + "batchdeck-describe-\(UUID().uuidString).yaml"
     try Self.containerScenario.write(toFile: path, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(atPath: path) }
@@ -163,7 +163,22 @@ struct DetailViewsTmuxTests {
     try session.waitForScreen(timeout: 15) {
       $0.contains("CreateContainerConfigError") && $0.contains("live")
     }
-    try session.send("Tab", "Tab", "d")
+    // The Job's pod template first: the same blocks without statuses, indented.
+    try session.send("Tab", "d")
+    let described = try session.waitForScreen(timeout: 15) {
+      $0.contains("Describe job/report-builder") && $0.contains("  Tolerations:")
+    }
+    let job = try server.kubectl(["describe", "job", "-n", "default", "report-builder"])
+    #expect(job.status == 0, "\(job.stderr)")
+    let template = job.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+      .map(String.init).drop { $0 != "Pod Template:" }.prefix { !$0.hasPrefix("Events:") }
+    #expect(template.count > 30, "\(job.stdout)")
+    for line in template {
+      #expect(described.contains("│" + line), "kubectl's line \(line) is on screen")
+    }
+    try session.send("Escape")
+    try session.waitForScreen { !$0.contains("Describe job/") }
+    try session.send("Tab", "d")
     let screen = try session.waitForScreen(timeout: 15) {
       $0.contains("Describe pod/") && $0.contains("Tolerations:")
     }
