@@ -97,6 +97,13 @@ import Testing
         "  Containers:",
         "   cleanup:",
         "    Image:           busybox:1.36",
+        "    Port:            <none>",
+        "    Host Port:       <none>",
+        "    Environment:     <none>",
+        "    Mounts:          <none>",
+        "  Volumes:           <none>",
+        "  Node-Selectors:    <none>",
+        "  Tolerations:       <none>",
         "Last Schedule Time:  Thu, 03 Dec 2026 23:59:40 +0000",
         "Active Jobs:         log-cleanup-29939040",
         "Events:",
@@ -141,8 +148,15 @@ import Testing
         "  Labels:  <none>",
         "  Containers:",
         "   main:",
-        "    Image:  python:3.12",
-        "Events:     <none>",
+        "    Image:         python:3.12",
+        "    Port:          <none>",
+        "    Host Port:     <none>",
+        "    Environment:   <none>",
+        "    Mounts:        <none>",
+        "  Volumes:         <none>",
+        "  Node-Selectors:  <none>",
+        "  Tolerations:     <none>",
+        "Events:            <none>",
       ])
   }
 
@@ -203,7 +217,11 @@ import Testing
         "Controlled By:  Job/batch-processor",
         "Containers:",
         "  worker:",
+        "    Container ID:   ",
         "    Image:          busybox:1.36",
+        "    Image ID:       ",
+        "    Port:           <none>",
+        "    Host Port:      <none>",
         "    State:          Running",
         "      Started:      Thu, 03 Dec 2026 23:59:55 +0000",
         "    Last State:     Terminated",
@@ -213,10 +231,16 @@ import Testing
         "      Finished:     Thu, 03 Dec 2026 23:59:50 +0000",
         "    Ready:          True",
         "    Restart Count:  1",
+        "    Environment:    <none>",
+        "    Mounts:         <none>",
         "Conditions:",
         "  Type                        Status",
         "  Initialized                 True ",
         "  PodReadyToStartContainers   True ",
+        "Volumes:                      <none>",
+        "QoS Class:                    BestEffort",
+        "Node-Selectors:               <none>",
+        "Tolerations:                  <none>",
         "Events:",
         "  Type    Reason   Age   From     Message",
         "  ----    ------   ----  ----     -------",
@@ -225,11 +249,20 @@ import Testing
   }
 
   @Test func aDeletingPodIsTerminatingWithItsAge() {
-    let pod = Pod(
+    var pod = Pod(
       metadata: ObjectMeta(
         namespace: "a", name: "p", deletionTimestamp: Self.now - 12), phase: "Running")
+    pod.deletionGracePeriodSeconds = 30
     let lines = Describe.pod(pod, events: [], now: Self.now)
-    #expect(lines.contains("Status:       Terminating (lasts 12s)"))
-    #expect(lines.suffix(2) == ["Conditions:  <none>", "Events:      <none>"])
+    let status = lines.firstIndex { $0.hasPrefix("Status:") }
+    #expect(
+      status.map { Array(lines[$0...($0 + 1)]) } == [
+        "Status:                    Terminating (lasts 12s)",
+        "Termination Grace Period:  30s",
+      ])
+    #expect(lines.contains("Containers: <none>"))
+    // Without conditions kubectl prints no Conditions section at all.
+    #expect(!lines.contains { $0.hasPrefix("Conditions:") })
+    #expect(lines.suffix(2) == ["Tolerations:     <none>", "Events:          <none>"])
   }
 }

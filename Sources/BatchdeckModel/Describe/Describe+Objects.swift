@@ -28,8 +28,10 @@ extension Describe {
       writer.write(0, "Active Deadline Seconds:\t\(deadline)s")
     }
     writer.write(0, "Pod Template:")
-    labels("Labels", cronJob.podTemplateLabels, level: 1, into: &writer)
-    templateContainers(cronJob.containers, into: &writer)
+    podTemplate(
+      labels: cronJob.podTemplateLabels, containers: cronJob.containers,
+      details: cronJob.podTemplate,
+      zone: zone, into: &writer)
     writer.write(
       0,
       "Last Schedule Time:\t\(cronJob.lastScheduleTime.map { time($0, zone: zone) } ?? "<unset>")")
@@ -81,8 +83,9 @@ extension Describe {
       writer.write(0, "Completed Indexes:\t\(completedIndexes(job.completedIndexes))")
     }
     writer.write(0, "Pod Template:")
-    labels("Labels", job.podTemplateLabels, level: 1, into: &writer)
-    templateContainers(job.containers, into: &writer)
+    podTemplate(
+      labels: job.podTemplateLabels, containers: job.containers, details: job.podTemplate,
+      zone: zone, into: &writer)
     Self.events(Self.events(about: meta, kind: "Job", in: events), now: now, into: &writer)
     return writer.lines()
   }

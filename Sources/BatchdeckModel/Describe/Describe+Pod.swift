@@ -1,15 +1,23 @@
 import Foundation
 
 extension Describe {
-  /// `kubectl describe pod`: the pod, its containers' states, conditions and events.
+  /// `kubectl describe pod`: the pod, its containers, conditions, volumes, scheduling and
+  /// events.
   public static func pod(_ pod: Pod, events: [Event], now: Date, zone: TimeZone = .gmt)
     -> [String]
   {
     var writer = DescribeWriter()
     let meta = pod.metadata
+    let spec = pod.specDetails
     writer.write(0, "Name:\t\(meta.name)")
     writer.write(0, "Namespace:\t\(meta.namespace)")
     if let priority = pod.priority { writer.write(0, "Priority:\t\(priority)") }
+    if !spec.priorityClassName.isEmpty {
+      writer.write(0, "Priority Class Name:\t\(spec.priorityClassName)")
+    }
+    if !spec.runtimeClassName.isEmpty {
+      writer.write(0, "Runtime Class Name:\t\(spec.runtimeClassName)")
+    }
     if !pod.serviceAccountName.isEmpty {
       writer.write(0, "Service Account:\t\(pod.serviceAccountName)")
     }
@@ -20,10 +28,14 @@ extension Describe {
     let terminal = pod.phase == "Succeeded" || pod.phase == "Failed"
     if let deleted = meta.deletionTimestamp, !terminal {
       writer.write(0, "Status:\tTerminating (lasts \(HumanDuration.age(of: deleted, now: now)))")
+      if let grace = pod.deletionGracePeriodSeconds {
+        writer.write(0, "Termination Grace Period:\t\(grace)s")
+      }
     } else {
       writer.write(0, "Status:\t\(pod.phase)")
     }
     if !pod.reason.isEmpty { writer.write(0, "Reason:\t\(pod.reason)") }
+    if !pod.message.isEmpty { writer.write(0, "Message:\t\(pod.message)") }
     writer.write(0, "IP:\t\(pod.podIP)")
     if pod.podIPs.isEmpty {
       writer.write(0, "IPs:\t<none>")
@@ -34,40 +46,50 @@ extension Describe {
     if let owner = meta.controller {
       writer.write(0, "Controlled By:\t\(owner.kind)/\(owner.name)")
     }
+    if !pod.nominatedNodeName.isEmpty {
+      writer.write(0, "NominatedNodeName:\t\(pod.nominatedNodeName)")
+    }
     if !pod.initContainers.isEmpty {
-      writer.write(0, "Init Containers:")
-      for container in pod.initContainers {
-        writer.write(1, "\(container.name):")
-        let status = pod.initContainerStatuses.first { $0.name == container.name }
-        containerStatus(status, zone: zone, into: &writer)
+      let described = pod.initContainers.map {
+        DescribedContainer(name: $0.name, image: $0.image, details: $0.details)
+      }
+      containers(
+        "Init Containers", described, statuses: pod.initContainerStatuses, pod: pod, zone: zone,
+        into: &writer)
+    }
+    let described = pod.containers.map {
+      DescribedContainer(name: $0.name, image: $0.image, details: $0.details)
+    }
+    containers(
+      "Containers", described, statuses: pod.containerStatuses, pod: pod, zone: zone,
+      into: &writer)
+    if !spec.readinessGates.isEmpty {
+      writer.write(0, "Readiness Gates:")
+      writer.write(1, "Type\tStatus")
+      for gate in spec.readinessGates {
+        let status = pod.conditions.first { $0.type == gate }?.status ?? "<none>"
+        writer.write(1, "\(gate) \t\(status) ")
       }
     }
-    writer.write(0, "Containers:")
-    for container in pod.containers {
-      writer.write(1, "\(container.name):")
-      writer.write(2, "Image:\t\(container.image)")
-      let status = pod.containerStatuses.first { $0.name == container.name }
-      containerStatus(status, zone: zone, into: &writer)
-    }
-    if pod.conditions.isEmpty {
-      writer.write(0, "Conditions:\t<none>")
-    } else {
+    if !pod.conditions.isEmpty {
       writer.write(0, "Conditions:")
       writer.write(1, "Type\tStatus")
       for condition in pod.conditions {
         writer.write(1, "\(condition.type) \t\(condition.status) ")
       }
     }
+    volumes(spec.volumes, template: false, into: &writer)
+    writer.write(0, "QoS Class:\t\(qosClass(pod))")
+    labels("Node-Selectors", spec.nodeSelector, level: 0, into: &writer)
+    tolerations(spec.tolerations, level: 0, into: &writer)
     Self.events(Self.events(about: meta, kind: "Pod", in: events), now: now, into: &writer)
     return writer.lines()
   }
 
-  /// A container's `State`, `Last State`, `Ready` and `Restart Count` lines; none without a
-  /// status, as kubectl leaves them out.
+  /// A container's `State`, `Last State`, `Ready` and `Restart Count` lines.
   static func containerStatus(
-    _ status: ContainerStatus?, zone: TimeZone, into writer: inout DescribeWriter
+    _ status: ContainerStatus, zone: TimeZone, into writer: inout DescribeWriter
   ) {
-    guard let status else { return }
     state("State", status.state, zone: zone, into: &writer)
     if let last = status.lastTermination {
       state("Last State", .terminated(last), zone: zone, into: &writer)

@@ -3,13 +3,23 @@ import Foundation
 /// `kubectl describe` for the dashboard's objects: pure functions of the object, its related
 /// objects, its events and `now`, laid out line for line as kubectl lays them out.
 ///
-/// Known gap: the typed model keeps only the fields the dashboard reasons about (and a few
-/// for describe), so lines kubectl prints from fields the model does not carry (container
-/// ports, commands, args, environment, mounts, volumes, resources, probes, QoS class,
-/// tolerations, node selectors, the pod template's annotations, readiness gates) are left out
-/// rather than guessed; a template selector prints its match labels only. `Time Zone` is
-/// printed only when set, as current kubectl does. Every line that is printed has kubectl's
-/// label, order, indentation and value format.
+/// Pods print every section kubectl prints from the fields the API objects carry: priority,
+/// node, IPs, owner, init containers and containers (IDs, image, ports, command, args, states,
+/// resources, probes, environment and its sources, mounts), readiness gates, conditions,
+/// volumes, QoS class (derived from CPU and memory when `status.qosClass` is absent), node
+/// selectors and tolerations; Job and CronJob pod templates get the same container and volume
+/// blocks. Every printed line has kubectl's label, order, indentation and value format.
+///
+/// Known gaps, left out rather than guessed: container security context (seccomp and
+/// AppArmor lines), volume devices, ephemeral containers, resize and pod-level resources,
+/// topology spread constraints; a resource field reference's `divisor` is taken as 1; field
+/// references resolve `metadata.name` and `metadata.namespace` only (as kubectl's own
+/// conversion does); the QoS derivation ignores pod-level resources; a projected source's set
+/// `optional` prints as `true`/`false` where kubectl prints a pointer; volume kinds other than
+/// ConfigMap, Secret, EmptyDir, Projected, PersistentVolumeClaim and HostPath print
+/// `Type:` with their field name instead of kubectl's sentence. Ports print their names as
+/// current kubectl does (older releases leave the names out). A template selector prints its
+/// match labels only, and `Time Zone` is printed only when set, as current kubectl does.
 public enum Describe {
   /// Formats a time as kubectl's describe does (RFC 1123 with a numeric zone), in `zone`.
   public static func time(_ date: Date, zone: TimeZone = .gmt) -> String {
@@ -116,13 +126,33 @@ public enum Describe {
     value.map { "\($0)" } ?? "<unset>"
   }
 
-  /// The pod template's containers block, as describe prints it under `Pod Template:`.
-  static func templateContainers(_ containers: [ContainerSpec], into writer: inout DescribeWriter) {
-    guard !containers.isEmpty else { return }
-    writer.write(1, "Containers:")
-    for container in containers {
-      writer.write(1, " \(container.name):")
-      writer.write(2, "Image:\t\(container.image)")
+  /// `DescribePodTemplate` after its heading: labels, annotations when set, service account,
+  /// init containers and containers without statuses, volumes, priority class, node
+  /// selectors and tolerations.
+  static func podTemplate(
+    labels templateLabels: [String: String], containers: [ContainerSpec],
+    details: PodTemplateDetails, zone: TimeZone, into writer: inout DescribeWriter
+  ) {
+    labels("Labels", templateLabels, level: 1, into: &writer)
+    if !details.annotations.isEmpty { annotations(details.annotations, level: 1, into: &writer) }
+    if !details.serviceAccountName.isEmpty {
+      writer.write(1, "Service Account:\t\(details.serviceAccountName)")
     }
+    func described(_ list: [ContainerSpec]) -> [DescribedContainer] {
+      list.map { DescribedContainer(name: $0.name, image: $0.image, details: $0.details) }
+    }
+    if !details.initContainers.isEmpty {
+      Self.containers(
+        "Init Containers", described(details.initContainers), statuses: nil, pod: nil,
+        zone: zone, into: &writer)
+    }
+    Self.containers(
+      "Containers", described(containers), statuses: nil, pod: nil, zone: zone, into: &writer)
+    volumes(details.spec.volumes, template: true, into: &writer)
+    if !details.spec.priorityClassName.isEmpty {
+      writer.write(1, "Priority Class Name:\t\(details.spec.priorityClassName)")
+    }
+    labels("Node-Selectors", details.spec.nodeSelector, level: 1, into: &writer)
+    tolerations(details.spec.tolerations, level: 1, into: &writer)
   }
 }

@@ -27,6 +27,8 @@ public struct CronJob: Sendable, Hashable, Identifiable {
   public var templateActiveDeadlineSeconds: Int64?
   /// The pod template's labels, for describe.
   public var podTemplateLabels: [String: String] = [:]
+  /// The rest of the pod template describe prints.
+  public var podTemplate = PodTemplateDetails()
 
   public init(
     metadata: ObjectMeta, schedule: String, timeZone: String? = nil, suspend: Bool? = false,

@@ -27,6 +27,8 @@ public struct Job: Sendable, Hashable, Identifiable {
   public var restartPolicy = "Never"
   /// The pod template's labels, for describe.
   public var podTemplateLabels: [String: String] = [:]
+  /// The rest of the pod template describe prints.
+  public var podTemplate = PodTemplateDetails()
 
   public init(
     metadata: ObjectMeta, completions: Int? = 1, parallelism: Int = 1, backoffLimit: Int = 6,

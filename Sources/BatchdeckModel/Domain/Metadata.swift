@@ -48,6 +48,8 @@ public struct OwnerReference: Sendable, Hashable {
 public struct ContainerSpec: Sendable, Hashable {
   public var name: String
   public var image: String
+  /// Ports, command, environment, mounts, resources and probes, for describe.
+  public var details = ContainerDetails()
 
   public init(name: String, image: String) {
     self.name = name

@@ -33,6 +33,10 @@ public struct Termination: Sendable, Hashable {
 /// A container's status as the kubelet reports it.
 public struct ContainerStatus: Sendable, Hashable {
   public var name: String
+  /// `containerID`, for describe.
+  public var containerID = ""
+  /// `imageID`, for describe.
+  public var imageID = ""
   public var ready: Bool
   public var started: Bool?
   public var restartCount: Int
@@ -57,6 +61,10 @@ public struct ContainerStatus: Sendable, Hashable {
 public struct InitContainerSpec: Sendable, Hashable {
   public var name: String
   public var isSidecar: Bool
+  /// The image, for describe.
+  public var image = ""
+  /// Ports, command, environment, mounts, resources and probes, for describe.
+  public var details = ContainerDetails()
 
   public init(name: String, isSidecar: Bool = false) {
     self.name = name
@@ -87,6 +95,16 @@ public struct Pod: Sendable, Hashable, Identifiable {
   public var podIPs: [String] = []
   /// `status.startTime`, for describe.
   public var startTime: Date?
+  /// `status.message`, for describe.
+  public var message = ""
+  /// `status.nominatedNodeName`, for describe.
+  public var nominatedNodeName = ""
+  /// `status.qosClass`; empty when the API did not report it.
+  public var qosClass = ""
+  /// `metadata.deletionGracePeriodSeconds`, for describe's `Terminating` status.
+  public var deletionGracePeriodSeconds: Int64?
+  /// Volumes, node selector, tolerations and other spec fields, for describe.
+  public var specDetails = PodSpecDetails()
 
   public init(
     metadata: ObjectMeta, containers: [ContainerSpec] = [],

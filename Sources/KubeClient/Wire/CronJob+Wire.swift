@@ -29,5 +29,6 @@ extension CronJob {
     templateCompletions = jobSpec.optionalInt("completions")
     templateActiveDeadlineSeconds = jobSpec.optionalInt64("activeDeadlineSeconds")
     podTemplateLabels = jobSpec.stringMap("template", "metadata", "labels")
+    podTemplate = PodTemplateDetails(wire: jobSpec["template"])
   }
 }

@@ -24,5 +24,6 @@ extension Job {
     failedIndexes = status.string("failedIndexes")
     restartPolicy = spec.optionalString("template", "spec", "restartPolicy") ?? "Never"
     podTemplateLabels = spec.stringMap("template", "metadata", "labels")
+    podTemplate = PodTemplateDetails(wire: spec["template"])
   }
 }

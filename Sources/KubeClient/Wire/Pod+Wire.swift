@@ -9,8 +9,11 @@ extension Pod {
     self.init(
       metadata: ObjectMeta(wire: object), containers: ContainerSpec.list(wire: spec),
       initContainers: spec.list("initContainers").map {
-        InitContainerSpec(
+        var container = InitContainerSpec(
           name: $0.string("name"), isSidecar: $0.string("restartPolicy") == "Always")
+        container.image = $0.string("image")
+        container.details = ContainerDetails(wire: $0)
+        return container
       },
       nodeName: spec.string("nodeName"), phase: status.optionalString("phase") ?? "Pending",
       reason: status.string("reason"), podIP: status.string("podIP"),
@@ -23,6 +26,11 @@ extension Pod {
     hostIP = status.string("hostIP")
     podIPs = status.list("podIPs").map { $0.string("ip") }.filter { !$0.isEmpty }
     startTime = status.date("startTime")
+    message = status.string("message")
+    nominatedNodeName = status.string("nominatedNodeName")
+    qosClass = status.string("qosClass")
+    deletionGracePeriodSeconds = object.optionalInt64("metadata", "deletionGracePeriodSeconds")
+    specDetails = PodSpecDetails(wire: spec)
   }
 }
 
@@ -33,6 +41,8 @@ extension ContainerStatus {
       started: status.optionalBool("started"), restartCount: status.int("restartCount"),
       state: ContainerState(wire: status["state"]),
       lastTermination: status[path: ["lastState", "terminated"]].map(Termination.init(wire:)))
+    containerID = status.string("containerID")
+    imageID = status.string("imageID")
   }
 }
 

@@ -58,8 +58,6 @@ extension Condition {
 
 extension ContainerSpec {
   static func list(wire podSpec: JSONValue?) -> [ContainerSpec] {
-    (podSpec?["containers"]?.arrayValue ?? []).map {
-      ContainerSpec(name: $0.string("name"), image: $0.string("image"))
-    }
+    (podSpec?["containers"]?.arrayValue ?? []).map(ContainerSpec.init(wire:))
   }
 }
