@@ -68,7 +68,7 @@ import Testing
             "fg": "white",
             "bg": "mauve"
           },
-          "status.failed": { "fg": "red", "attrs": ["flashing"] }
+          "status.failed": { "fg": "red", "attrs": ["bold"] }
         }
       }
       """
@@ -80,6 +80,7 @@ import Testing
       #expect(error.description == #"theme sunset.json line 8: row: unknown colour "mauve""#)
     }
     let attribute = json.replacingOccurrences(of: "mauve", with: "black")
+      .replacingOccurrences(of: "bold", with: "flashing")
     do {
       _ = try ThemeLoader.decode(Data(attribute.utf8), file: "sunset.json")
       Issue.record("accepted an unknown attribute")
