@@ -32,7 +32,7 @@ struct ConfigFileTests {
         "HOME": paths.home, "XDG_CONFIG_HOME": paths.config, "XDG_STATE_HOME": paths.state,
         "TERM": "xterm-256color", "LANG": "C.UTF-8",
       ])
-    let first = try session.waitForScreen(timeout: 8) { $0.contains("log-cleanup") }
+    let first = try session.waitForScreen(timeout: 20) { $0.contains("log-cleanup") }
     #expect(first.contains("│ read-only │"), "the context is read-only:\n\(first)")
     #expect(
       first.contains("config config.yaml:6: keys.suspend: unknown key \"Ctrl-\"; default kept"),
@@ -60,7 +60,7 @@ struct ConfigFileTests {
         "HOME": paths.home, "XDG_CONFIG_HOME": paths.config, "XDG_STATE_HOME": paths.state,
         "TERM": "xterm-256color", "LANG": "C.UTF-8",
       ])
-    let screen = try session.waitForScreen(timeout: 8) {
+    let screen = try session.waitForScreen(timeout: 20) {
       $0.contains("log-cleanup") && $0.contains("using the default theme")
     }
     #expect(screen.contains("theme no-such-theme"), "the note names the theme:\n\(screen)")
@@ -90,7 +90,7 @@ struct ConfigFileTests {
         "HOME": paths.home, "XDG_CONFIG_HOME": paths.config, "XDG_STATE_HOME": paths.state,
         "TERM": "xterm-256color", "LANG": "C.UTF-8",
       ])
-    let screen = try session.waitForScreen(timeout: 8) {
+    let screen = try session.waitForScreen(timeout: 20) {
       $0.contains("log-cleanup") && $0.contains("k9s skin")
     }
     #expect(

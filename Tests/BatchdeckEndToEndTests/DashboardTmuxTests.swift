@@ -28,7 +28,7 @@ struct DashboardTmuxTests {
     let logLines = { (screen: String) -> Int in
       Int(screen.firstMatch(of: /\((\d+) lines\)/)?.1 ?? "0") ?? 0
     }
-    let grown = try session.waitForScreen(timeout: 8) { logLines($0) > logLines(first) }
+    let grown = try session.waitForScreen(timeout: 20) { logLines($0) > logLines(first) }
     #expect(logLines(grown) > logLines(first), "the log tail grows:\n\(grown)")
 
     try session.send("j")
@@ -175,7 +175,7 @@ struct ScenarioTmuxTests {
     let session = try TmuxSession(
       command: [binary, "--scenario", Self.seed, "--speed", "20"], width: 120, height: 40,
       environment: ["HOME": home, "TERM": "xterm-256color", "LANG": "C.UTF-8"])
-    let screen = try session.waitForScreen(timeout: 8) { screen in
+    let screen = try session.waitForScreen(timeout: 30) { screen in
       screen.contains("embedding-refresh-nightly") && screen.contains("batch-processor")
         && screen.contains("log-cleanup-") && screen.contains("Complete")
     }

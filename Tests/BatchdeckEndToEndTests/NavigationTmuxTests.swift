@@ -13,7 +13,7 @@ struct NavigationTmuxTests {
     let session = try TmuxSession(
       command: [binary, "--demo"] + arguments, width: 120, height: 40,
       environment: ["HOME": home, "TERM": "xterm-256color", "LANG": "C.UTF-8"])
-    let first = try session.waitForScreen(timeout: 8) { screen in
+    let first = try session.waitForScreen(timeout: 20) { screen in
       screen.contains("CronJobs (") && screen.contains("log-cleanup")
         && screen.contains("Jobs all (")
     }
@@ -144,7 +144,14 @@ struct NavigationTmuxTests {
 
   @Test func aClickSelectsTheJobUnderItAndNoMouseLeavesTheMouseAlone() throws {
     let session = try start()
-    #expect(try session.format("#{mouse_sgr_flag}") == "1", "the dashboard asks for the mouse")
+    // The mode reaches tmux with the dashboard's output, so it is polled for.
+    let deadline = Date().addingTimeInterval(10)
+    var flag = try session.format("#{mouse_sgr_flag}")
+    while flag != "1", Date() < deadline {
+      Thread.sleep(forTimeInterval: 0.1)
+      flag = try session.format("#{mouse_sgr_flag}")
+    }
+    #expect(flag == "1", "the dashboard asks for the mouse")
     // Only ml-pipeline's Jobs, which no CronJob adds to while the test runs, so the rows
     // stay where they were seen.
     try session.send("Tab", "/")
