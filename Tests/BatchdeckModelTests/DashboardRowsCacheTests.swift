@@ -43,6 +43,7 @@ import Testing
     #expect(cache.rows(for: state, in: first) == state.rows(in: first))
     #expect(cache.rows(for: state, in: first).selectedCronJob?.metadata.name == "weekly")
     #expect(cache.builds == 2, "a new selection rebuilds")
+    #expect(cache.tableBuilds == 1, "but does not filter and sort the tables again")
 
     state.navigation.filters[.cronJobs] = try RowFilter.parse("ly")
     state.navigation.sorts[.cronJobs] = RowSort(column: .name, ascending: false)
@@ -50,18 +51,23 @@ import Testing
     #expect(sorted == state.rows(in: first))
     #expect(sorted.cronJobs.map(\.metadata.name) == ["weekly", "nightly", "hourly"])
     #expect(cache.builds == 3, "a filter or sort rebuilds")
+    #expect(cache.tableBuilds == 2)
+    state.selectedJob = "uid-none"
+    state.selectedPod = "uid-none"
+    #expect(cache.rows(for: state, in: first) == state.rows(in: first))
+    #expect(cache.builds == 4 && cache.tableBuilds == 2)
 
     state.navigation.namespace = .named("a")
     #expect(
       cache.rows(for: state, in: first).cronJobs.map(\.metadata.name) == ["nightly", "hourly"])
-    #expect(cache.builds == 4, "the namespace scope rebuilds")
+    #expect(cache.builds == 5 && cache.tableBuilds == 3, "the namespace scope rebuilds")
 
     state.navigation.namespace = nil
     let second = snapshot(generation: 2, extra: true)
     let rebuilt = cache.rows(for: state, in: second)
     #expect(rebuilt == state.rows(in: second))
     #expect(rebuilt.cronJobs.map(\.metadata.name) == ["yearly", "weekly", "nightly", "hourly"])
-    #expect(cache.builds == 5, "a new snapshot generation rebuilds")
+    #expect(cache.builds == 6 && cache.tableBuilds == 4, "a new generation rebuilds")
   }
 
   @Test func theDrillDownRebuilds() {
@@ -73,6 +79,6 @@ import Testing
     let rows = cache.rows(for: state, in: shot)
     #expect(rows.drilledCronJob?.metadata.name == "hourly")
     #expect(rows == state.rows(in: shot))
-    #expect(cache.builds == 2)
+    #expect(cache.builds == 2 && cache.tableBuilds == 2)
   }
 }
