@@ -85,13 +85,17 @@ extension JSONValue {
 
   private static func writeString(_ text: String, into out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
-    let utf8 = text.utf8
-    if !utf8.contains(where: needsEscape) {
-      out.append(contentsOf: utf8)
+    // Most strings need no escape: scan their bytes in place, then copy them in one go.
+    let copied = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      for byte in bytes where needsEscape(byte) { return false }
+      out.append(contentsOf: bytes)
+      return true
+    }
+    if copied == true {
       out.append(UInt8(ascii: "\""))
       return
     }
-    for byte in utf8 {
+    for byte in text.utf8 {
       switch byte {
       case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
       case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
