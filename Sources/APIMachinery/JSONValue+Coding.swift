@@ -46,10 +46,10 @@ extension JSONValue {
 
   private func write(into out: inout [UInt8]) {
     switch self {
-    case .null: out.append(contentsOf: Array("null".utf8))
-    case .bool(let flag): out.append(contentsOf: Array((flag ? "true" : "false").utf8))
-    case .int(let number): out.append(contentsOf: Array(String(number).utf8))
-    case .double(let number): out.append(contentsOf: Array(Self.format(number).utf8))
+    case .null: out.append(contentsOf: "null".utf8)
+    case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+    case .int(let number): out.append(contentsOf: String(number).utf8)
+    case .double(let number): out.append(contentsOf: Self.format(number).utf8)
     case .string(let text): Self.writeString(text, into: &out)
     case .array(let items):
       out.append(UInt8(ascii: "["))
@@ -60,11 +60,13 @@ extension JSONValue {
       out.append(UInt8(ascii: "]"))
     case .object(let members):
       out.append(UInt8(ascii: "{"))
-      for (index, key) in members.keys.sorted().enumerated() {
-        if index > 0 { out.append(UInt8(ascii: ",")) }
+      var first = true
+      for (key, value) in members.sorted(by: { $0.key < $1.key }) {
+        if !first { out.append(UInt8(ascii: ",")) }
+        first = false
         Self.writeString(key, into: &out)
         out.append(UInt8(ascii: ":"))
-        members[key, default: .null].write(into: &out)
+        value.write(into: &out)
       }
       out.append(UInt8(ascii: "}"))
     }
@@ -76,8 +78,23 @@ extension JSONValue {
     return "\(number)"
   }
 
+  /// Whether `byte` must be escaped inside a JSON string.
+  private static func needsEscape(_ byte: UInt8) -> Bool {
+    byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+  }
+
   private static func writeString(_ text: String, into out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
+    // Most strings need no escape: scan their bytes in place, then copy them in one go.
+    let copied = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      for byte in bytes where needsEscape(byte) { return false }
+      out.append(contentsOf: bytes)
+      return true
+    }
+    if copied == true {
+      out.append(UInt8(ascii: "\""))
+      return
+    }
     for byte in text.utf8 {
       switch byte {
       case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
@@ -144,11 +161,11 @@ private struct JSONReader {
   private mutating func readLiteral(
     _ word: String, _ value: JSONValue
   ) throws(JSONParseError) -> JSONValue {
-    let expected = Array(word.utf8)
-    guard bytes.count - position >= expected.count,
-      Array(bytes[position..<position + expected.count]) == expected
+    let count = word.utf8.count
+    guard bytes.count - position >= count,
+      bytes[position..<position + count].elementsEqual(word.utf8)
     else { throw fail("unexpected character") }
-    position += expected.count
+    position += count
     return value
   }
 
@@ -330,6 +347,22 @@ private struct JSONReader {
     return value
   }
 
+  /// The value of an optional `-` and 1 to 18 decimal digits, read without making a string;
+  /// `nil` for anything else (the caller then reads the text as `Int64` or `Double` does).
+  private static func integer(_ digits: ArraySlice<UInt8>) -> Int64? {
+    var index = digits.startIndex
+    let negative = index < digits.endIndex && digits[index] == UInt8(ascii: "-")
+    if negative { index += 1 }
+    let count = digits.endIndex - index
+    guard count > 0, count <= 18 else { return nil }
+    var value: Int64 = 0
+    while index < digits.endIndex {
+      value = value * 10 + Int64(digits[index] &- UInt8(ascii: "0"))
+      index += 1
+    }
+    return negative ? -value : value
+  }
+
   private mutating func readNumber() throws(JSONParseError) -> JSONValue {
     let start = position
     var isInteger = true
@@ -347,6 +380,7 @@ private struct JSONReader {
         break
       }
     }
+    if isInteger, let number = Self.integer(bytes[start..<position]) { return .int(number) }
     let text = String(decoding: bytes[start..<position], as: UTF8.self)
     guard !text.isEmpty, text != "-" else { throw fail("unexpected character") }
     if isInteger, let number = Int64(text) { return .int(number) }

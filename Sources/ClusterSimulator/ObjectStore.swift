@@ -14,6 +14,9 @@ final class ObjectStore: @unchecked Sendable {
   private let lock = NSRecursiveLock()
   private let signal = NSCondition()
   private var objects: [Resource: [String: JSONValue]] = [:]
+  /// Each resource's keys in order, kept until an object is added or removed: a paged list
+  /// asks for them once per page.
+  private var sortedKeys: [Resource: [String]] = [:]
   private(set) var revision: Int64 = 1
   private var published: Int64 = 1
   private var changes: [StoredChange] = []
@@ -50,6 +53,60 @@ final class ObjectStore: @unchecked Sendable {
       }
       return (keys.compactMap { all[$0] }, revision)
     }
+  }
+
+  /// One page of a list: the objects after the key `after` (from the first when `nil`), in
+  /// key order, in one namespace or all, that `matching` accepts (all when `nil`), at most
+  /// `limit` of them (all when `nil`); whether more follow; and, when `matching` is `nil`, how
+  /// many follow. The same objects, in the same order, as filtering `list(_:namespace:)`.
+  func page(
+    _ resource: Resource, namespace: String?, after: String?, limit: Int?,
+    matching: ((JSONValue) -> Bool)?
+  ) -> (items: [JSONValue], more: Bool, remaining: Int?, revision: Int64) {
+    withLock {
+      let all = objects[resource] ?? [:]
+      let keys = orderedKeys(resource)
+      var index = after.map { Self.firstIndex(in: keys, after: $0) } ?? 0
+      let prefix = namespace.map { $0 + "/" }
+      var items: [JSONValue] = []
+      var more = false
+      while index < keys.count {
+        let key = keys[index]
+        index += 1
+        if let prefix, !key.hasPrefix(prefix) { continue }
+        guard let object = all[key], matching?(object) ?? true else { continue }
+        if let limit, items.count == limit {
+          more = true
+          break
+        }
+        items.append(object)
+      }
+      var remaining: Int?
+      if more, matching == nil {
+        // The object found past the limit, then every in-scope key after it.
+        remaining = 1 + keys[index...].count { key in prefix.map { key.hasPrefix($0) } ?? true }
+      }
+      return (items, more, remaining, revision)
+    }
+  }
+
+  /// The keys of `resource` in order; call with the lock held.
+  private func orderedKeys(_ resource: Resource) -> [String] {
+    if let keys = sortedKeys[resource] { return keys }
+    let keys = (objects[resource] ?? [:]).keys.sorted()
+    sortedKeys[resource] = keys
+    return keys
+  }
+
+  /// The index of the first of the ordered `keys` greater than `key`.
+  private static func firstIndex(in keys: [String], after key: String) -> Int {
+    var low = 0
+    var high = keys.count
+    while low < high {
+      let middle = (low + high) / 2
+      if keys[middle] > key { high = middle } else { low = middle + 1 }
+    }
+    return low
   }
 
   /// Every object of every resource that can have owners (Events never do).
@@ -147,7 +204,7 @@ final class ObjectStore: @unchecked Sendable {
   @discardableResult
   func remove(_ resource: Resource, key: String, last: JSONValue) -> JSONValue {
     withLock {
-      objects[resource]?[key] = nil
+      if objects[resource]?.removeValue(forKey: key) != nil { sortedKeys[resource] = nil }
       var object = last
       object[path: ["metadata", "resourceVersion"]] = .string(String(revision + 1))
       revision += 1
@@ -163,7 +220,9 @@ final class ObjectStore: @unchecked Sendable {
     var object = input
     revision += 1
     object[path: ["metadata", "resourceVersion"]] = .string(String(revision))
-    objects[resource, default: [:]][key] = object
+    if objects[resource, default: [:]].updateValue(object, forKey: key) == nil {
+      sortedKeys[resource] = nil
+    }
     record(
       StoredChange(
         revision: revision, resource: resource, type: type, object: object, previous: previous))

@@ -8,6 +8,9 @@ extension SimulatedAPIServer {
     var labels: LabelSelector
     var fields: FieldSelector
 
+    /// Whether only the namespace narrows the request (no label or field selector).
+    var selectsEverything: Bool { labels.requirements.isEmpty && fields.terms.isEmpty }
+
     func matches(_ object: JSONValue) -> Bool {
       if let namespace, object.namespace != namespace { return false }
       return labels.matches(object.labels) && fields.matches(object)
@@ -25,27 +28,31 @@ extension SimulatedAPIServer {
   /// A `<Kind>List` with `metadata.resourceVersion`, honouring selectors and `limit`/`continue`.
   func list(_ request: HTTPRequest, _ route: APIRoute) throws(APIStatus) -> JSONValue {
     let selection = try filter(request, route)
-    let snapshot = store.list(route.resource, namespace: route.namespace)
-    var items = snapshot.items.filter(selection.matches)
-    var revision = snapshot.revision
+    var after: String?
+    var tokenRevision: Int64?
     if let token = request.queryValue("continue"), !token.isEmpty {
-      guard let (tokenRevision, after) = Self.decodeContinue(token) else {
+      guard let (revision, key) = Self.decodeContinue(token) else {
         throw .badRequest("continue key is not valid: illegal base64 data")
       }
-      revision = tokenRevision
-      items = items.filter { ObjectStore.key($0.namespace, $0.name) > after }
+      tokenRevision = revision
+      after = key
     }
+    let limit = request.queryValue("limit").flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
+    var matching: ((JSONValue) -> Bool)?
+    if !selection.selectsEverything { matching = { selection.matches($0) } }
+    let page = store.page(
+      route.resource, namespace: route.namespace, after: after, limit: limit, matching: matching)
+    let items = page.items
+    let revision = tokenRevision ?? page.revision
     var metadata: JSONValue = ["resourceVersion": .string(String(revision))]
-    if let text = request.queryValue("limit"), let limit = Int(text), limit > 0,
-      items.count > limit
-    {
-      let remaining = items.count - limit
-      items = Array(items.prefix(limit))
+    if page.more {
       if let last = items.last {
         metadata["continue"] = .string(
           Self.encodeContinue(revision, ObjectStore.key(last.namespace, last.name)))
       }
-      if request.queryValue("labelSelector") == nil, request.queryValue("fieldSelector") == nil {
+      if request.queryValue("labelSelector") == nil, request.queryValue("fieldSelector") == nil,
+        let remaining = page.remaining
+      {
         metadata["remainingItemCount"] = .int(Int64(remaining))
       }
     }

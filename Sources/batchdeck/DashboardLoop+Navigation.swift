@@ -7,11 +7,12 @@ extension DashboardLoop {
   /// The action of a mouse event, when the mouse is on.
   func mouseAction(
     _ key: Key, state: DashboardState, snapshot: ClusterSnapshot,
-    size: (width: Int, height: Int)
+    rows: inout DashboardRowsCache, size: (width: Int, height: Int)
   ) -> DashboardAction? {
     guard mouse, case .mouse(let event) = key else { return nil }
     return MouseRouting.action(
-      for: event, state: state, snapshot: snapshot, width: size.width, height: size.height)
+      for: event, state: state, rows: rows.rows(for: state, in: snapshot), width: size.width,
+      height: size.height)
   }
 }
 

@@ -40,6 +40,9 @@ struct DashboardLoop {
     var redraw = self.redraw
     var stats = FrameStats(logger: logger)
     var rowsGeneration: UInt64?
+    // The filtered, sorted rows, rebuilt only when the snapshot or the state they derive from
+    // changes; the frame, footer, help, mouse and RBAC questions all read these.
+    var rowsCache = DashboardRowsCache()
 
     while true {
       let key = terminal.readKey(timeoutMilliseconds: 40)
@@ -49,7 +52,8 @@ struct DashboardLoop {
         if key == .resize {
           redraw.noteInput()
         } else if let action = keys.action(for: key, state: state)
-          ?? mouseAction(key, state: state, snapshot: snapshot, size: terminal.size)
+          ?? mouseAction(
+            key, state: state, snapshot: snapshot, rows: &rowsCache, size: terminal.size)
         {
           let outcome: DashboardOutcome
           if case .view(let viewAction) = action, let view = state.detail {
@@ -81,7 +85,7 @@ struct DashboardLoop {
       snapshot = watcher.snapshot
       if rowsGeneration != snapshot.generation {
         // The selection's pod is looked up only when the rows can have changed.
-        followLog(of: state.rows(in: snapshot).selectedPod)
+        followLog(of: rowsCache.rows(for: state, in: snapshot).selectedPod)
         rowsGeneration = snapshot.generation
       }
       let logTail = logs.tail
@@ -105,11 +109,12 @@ struct DashboardLoop {
       if let layout = DashboardLayout(width: size.width, height: size.height) {
         state.pageSize = layout.visibleRows(of: layout.jobs)
       }
+      let rows = rowsCache.rows(for: state, in: snapshot)
       let screen = DashboardScreen(
-        state: state, snapshot: snapshot, logTail: logTail?.tail, context: context,
+        state: state, snapshot: snapshot, rows: rows, logTail: logTail?.tail, context: context,
         theme: theme, keys: keys)
       terminal.draw(screen.render(width: size.width, height: size.height, now: clock()))
-      if !state.readOnly { actions.ask(state.permissionQuestions(in: snapshot)) }
+      if !state.readOnly { actions.ask(state.permissionQuestions(rows: rows)) }
       redraw.drew(at: Self.uptime, data: data)
       stats.noteFrame(logTail: logTail?.tail)
     }

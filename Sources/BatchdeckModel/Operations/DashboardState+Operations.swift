@@ -227,6 +227,20 @@ extension DashboardState {
   public func unavailableReason(of action: DashboardAction, in snapshot: ClusterSnapshot)
     -> String?
   {
+    unavailableReason(of: action, building: { rows(in: snapshot) })
+  }
+
+  /// Why `action` cannot be used now, like `unavailableReason(of:in:)`, with the rows of this
+  /// state already built (the main loop builds them once per change).
+  public func unavailableReason(of action: DashboardAction, rows: DashboardRows) -> String? {
+    unavailableReason(of: action, building: { rows })
+  }
+
+  private func unavailableReason(
+    of action: DashboardAction, building rows: () -> DashboardRows
+  )
+    -> String?
+  {
     guard action.changesCluster else { return nil }
     if readOnly { return "read-only mode" }
     guard Self.kinds(for: action).contains(focusedKind) else { return nil }
@@ -244,7 +258,7 @@ extension DashboardState {
       return true
     }
     guard deniedSomewhere else { return nil }
-    let namespaces = Set(targets(rows: rows(in: snapshot)).map(\.namespace))
+    let namespaces = Set(targets(rows: rows()).map(\.namespace))
     for namespace in namespaces.sorted() {
       let key = PermissionKey(verb: verb, kind: kind, namespace: namespace)
       if case .denied(let reason) = permissions[key] {
@@ -257,7 +271,12 @@ extension DashboardState {
   /// The RBAC questions worth asking for the current selection, so answers are in before a
   /// key is pressed; the loop hands them to the runner, which asks each once.
   public func permissionQuestions(in snapshot: ClusterSnapshot) -> [PermissionKey] {
-    let rows = rows(in: snapshot)
+    permissionQuestions(rows: rows(in: snapshot))
+  }
+
+  /// The RBAC questions worth asking, like `permissionQuestions(in:)`, with the rows of this
+  /// state already built.
+  public func permissionQuestions(rows: DashboardRows) -> [PermissionKey] {
     var namespaces: [String] = []
     for namespace in [
       rows.selectedCronJob?.metadata.namespace, rows.selectedJob?.metadata.namespace,

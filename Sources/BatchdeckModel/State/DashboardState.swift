@@ -96,9 +96,24 @@ public struct DashboardState: Sendable, Hashable {
 
   /// The rows each pane shows for this state and snapshot.
   public func rows(in snapshot: ClusterSnapshot) -> DashboardRows {
+    rows(in: snapshot, tables: shownTables(in: snapshot))
+  }
+
+  /// The CronJobs and Jobs panes' rows, scoped, filtered and sorted, before any selection:
+  /// the costly part of `rows(in:)`, which `DashboardRowsCache` keeps while only the
+  /// selection moves.
+  func shownTables(in snapshot: ClusterSnapshot) -> ShownTables {
     let drilled = drilledCronJob.flatMap { uid in snapshot.cronJobs.first { $0.id == uid } }
-    let cronJobs = navigation.shown(snapshot.cronJobs)
-    let jobs = navigation.shown(drilled.map { snapshot.jobs(of: $0) } ?? snapshot.jobs)
+    return ShownTables(
+      drilledCronJob: drilled, cronJobs: navigation.shown(snapshot.cronJobs),
+      jobs: navigation.shown(drilled.map { snapshot.jobs(of: $0) } ?? snapshot.jobs))
+  }
+
+  /// `rows(in:)` from tables `shownTables(in:)` built for this snapshot and state.
+  func rows(in snapshot: ClusterSnapshot, tables: ShownTables) -> DashboardRows {
+    let drilled = tables.drilledCronJob
+    let cronJobs = tables.cronJobs
+    let jobs = tables.jobs
     let job = jobs.rows.first { $0.id == selectedJob } ?? jobs.rows.first
     let pods = navigation.shown(job.map { snapshot.pods(of: $0) } ?? [])
     let pod = pods.rows.first { $0.id == selectedPod } ?? pods.rows.last
@@ -246,6 +261,14 @@ public struct DashboardState: Sendable, Hashable {
     let target = min(max(0, current.addingReportingOverflow(offset).partialValue), items.count - 1)
     return items[target].id
   }
+}
+
+/// The CronJobs and Jobs panes' rows before selection, each with its count before the `/`
+/// filter; see `DashboardState.shownTables(in:)`.
+struct ShownTables: Sendable {
+  var drilledCronJob: CronJob?
+  var cronJobs: (rows: [CronJob], total: Int)
+  var jobs: (rows: [Job], total: Int)
 }
 
 /// The rows each pane shows, with the resolved selection of each.

@@ -14,6 +14,8 @@ public struct DashboardScreen: Sendable {
   public var keys: KeyBindings
   /// A one-line message above the footer's hints, such as an error.
   public var flash: (text: String, role: ThemeRole)?
+  /// The rows of `state` in `snapshot`, when the caller built them already; `nil` builds them.
+  public var rows: DashboardRows?
 
   public init(
     state: DashboardState, snapshot: ClusterSnapshot, logTail: LogTail?,
@@ -29,6 +31,18 @@ public struct DashboardScreen: Sendable {
     self.flash = flash
   }
 
+  /// A screen drawing `rows`, which must be `state.rows(in: snapshot)` (the main loop builds
+  /// them once per change and shares them with the footer, help and mouse).
+  public init(
+    state: DashboardState, snapshot: ClusterSnapshot, rows: DashboardRows, logTail: LogTail?,
+    context: DashboardContext, theme: Theme, keys: KeyBindings = .dashboard
+  ) {
+    self.init(
+      state: state, snapshot: snapshot, logTail: logTail, context: context, theme: theme,
+      keys: keys)
+    self.rows = rows
+  }
+
   /// Draws the screen at `width` × `height` as of `now`.
   public func render(width: Int, height: Int, now: Date) -> Canvas {
     var canvas = Canvas(width: width, height: height)
@@ -36,7 +50,7 @@ public struct DashboardScreen: Sendable {
       drawTooSmall(into: &canvas)
       return canvas
     }
-    let rows = state.rows(in: snapshot)
+    let rows = self.rows ?? state.rows(in: snapshot)
     drawHeader(into: &canvas, frame: layout.header, now: now)
     CronJobPane(
       rows: rows, snapshot: snapshot, focused: state.focus == .cronJobs, marks: state.marks,
@@ -51,7 +65,7 @@ public struct DashboardScreen: Sendable {
     drawPods(into: &canvas, frame: layout.pods, rows: rows, now: now)
     LogPane(tail: logTail, pod: rows.selectedPod, focused: state.focus == .logs)
       .draw(into: &canvas, frame: layout.logs, theme: theme)
-    drawFooter(into: &canvas, frame: layout.footer)
+    drawFooter(into: &canvas, frame: layout.footer, rows: rows)
     if let panel = state.diagnosisPanel, let content = state.panelContent(in: snapshot, now: now) {
       DiagnosisPane(content: content, scroll: panel.scroll).draw(
         into: &canvas, frame: layout.diagnosis, theme: theme)
@@ -60,7 +74,7 @@ public struct DashboardScreen: Sendable {
       column: 0, row: layout.header.row + 1, width: width,
       height: layout.footer.row - layout.header.row - 1)
     if state.showingHelp {
-      HelpOverlay(keys: keys, state: state, snapshot: snapshot)
+      HelpOverlay(keys: keys, state: state, snapshot: snapshot, rows: rows)
         .draw(into: &canvas, area: body, theme: theme)
     }
     drawNavigation(into: &canvas, area: body, now: now)
@@ -184,7 +198,7 @@ public struct DashboardScreen: Sendable {
     }
   }
 
-  private func drawFooter(into canvas: inout Canvas, frame: Rect) {
+  private func drawFooter(into canvas: inout Canvas, frame: Rect, rows: DashboardRows) {
     canvas.fill(column: 0, row: frame.row, width: frame.width, height: 1, style: theme[.footerText])
     if let prompt = state.navigation.prompt {
       PromptLine(prompt: prompt).draw(into: &canvas, frame: frame, theme: theme)
@@ -200,7 +214,7 @@ public struct DashboardScreen: Sendable {
     }
     // Operations RBAC forbids stay listed, muted and marked, so the key's absence is explained.
     var hints = keys.footerHints(readOnly: state.readOnly).map { hint in
-      let blocked = hint.action.flatMap { state.unavailableReason(of: $0, in: snapshot) } != nil
+      let blocked = hint.action.flatMap { state.unavailableReason(of: $0, rows: rows) } != nil
       return (key: hint.key, help: blocked ? "\(hint.help) ✗" : hint.help, blocked: blocked)
     }
     func width(_ list: [(key: String, help: String, blocked: Bool)]) -> Int {

@@ -6,6 +6,8 @@ struct HelpOverlay {
   var keys: KeyBindings
   var state: DashboardState
   var snapshot: ClusterSnapshot
+  /// The rows of `state` in `snapshot`, when already built.
+  var rows: DashboardRows?
 
   static let headings: Set<String> = ["Dashboard", "Navigation", "In a confirmation"]
 
@@ -23,9 +25,10 @@ struct HelpOverlay {
       let pad = String(repeating: " ", count: max(0, labelWidth - TextWidth.of(binding.label)))
       var text = "\(binding.label)\(pad)  \(binding.help)"
       if binding.confirmsFirst { text += " *" }
-      if let reason = state.unavailableReason(of: binding.action, in: snapshot) {
-        text += " — unavailable: \(reason)"
-      }
+      let reason =
+        rows.map { state.unavailableReason(of: binding.action, rows: $0) }
+        ?? state.unavailableReason(of: binding.action, in: snapshot)
+      if let reason { text += " — unavailable: \(reason)" }
       return text
     }
     let navigating = shown.filter(\.isNavigation)

@@ -13,11 +13,26 @@ public enum MouseRouting {
     for event: MouseEvent, state: DashboardState, snapshot: ClusterSnapshot, width: Int,
     height: Int
   ) -> DashboardAction? {
+    action(for: event, state: state, width: width, height: height) { state.rows(in: snapshot) }
+  }
+
+  /// The action of `event`, like `action(for:state:snapshot:width:height:)`, with the rows of
+  /// `state` already built.
+  public static func action(
+    for event: MouseEvent, state: DashboardState, rows: DashboardRows, width: Int, height: Int
+  ) -> DashboardAction? {
+    action(for: event, state: state, width: width, height: height) { rows }
+  }
+
+  private static func action(
+    for event: MouseEvent, state: DashboardState, width: Int, height: Int,
+    rows build: () -> DashboardRows
+  ) -> DashboardAction? {
     guard state.confirmation == nil, !state.showingHelp, !state.isTyping,
       state.navigation.events == nil,
       let layout = DashboardLayout(width: width, height: height)
     else { return nil }
-    let rows = state.rows(in: snapshot)
+    let rows = build()
     let panes: [(Pane, Rect, table: Rect, count: Int, selected: Int?)] = [
       (
         .cronJobs, layout.cronJobs, detailed(layout.cronJobs.inner), rows.cronJobs.count,
