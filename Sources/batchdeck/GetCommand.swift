@@ -63,15 +63,25 @@ enum GetCommand {
     let api = KubeAPI(
       transport: CurlTransport(connection: connection, logger: logger ?? .disabled))
     let namespace = options.cluster.scope(in: connection)
+    func retrying<Value>(_ call: () throws(KubeError) -> Value) throws(KubeError) -> Value {
+      try KubeAPI.retryingWhenAsked(
+        onRetry: { error, wait in
+          logger?.info("the server asked to retry in \(wait) s: \(error)")
+        }, call)
+    }
     do {
-      let page = try api.list(options.resource, namespace: namespace)
+      let page = try retrying { () throws(KubeError) in
+        try api.list(options.resource, namespace: namespace)
+      }
       if options.output == .json {
         print(String(decoding: GetTables.jsonList(page.items), as: UTF8.self))
         return 0
       }
       var jobs: [Job] = []
       if options.resource == .cronJobs {
-        jobs = try api.list(.jobs, namespace: namespace).items.map(Job.init(wire:))
+        jobs = try retrying { () throws(KubeError) in
+          try api.list(.jobs, namespace: namespace)
+        }.items.map(Job.init(wire:))
       }
       let table = GetTables.table(
         options.resource, items: page.items, jobs: jobs, now: options.now,

@@ -94,6 +94,21 @@ struct ClientAgainstSimServeTests {
     #expect(allowed.status == 0, "another namespace still works: \(allowed.stderr)")
   }
 
+  @Test func getWaitsOutTooManyRequestsAsTheServerAsks() throws {
+    let server = try SimServer([
+      "--faults", #"{"failStatus": 429, "failCount": 2, "retryAfterSeconds": 1}"#,
+    ])
+    defer { server.stop() }
+    let log = server.folder.appendingPathComponent("get.log").path
+    let run = try BatchdeckBinary.run([
+      "get", "cronjobs", "-A", "--kubeconfig", server.kubeconfig, "--log-file", log,
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("log-cleanup"), "\(run.stdout)")
+    let logged = try String(contentsOfFile: log, encoding: .utf8)
+    #expect(logged.components(separatedBy: "the server asked to retry in 1.0 s").count == 3)
+  }
+
   @Test func aStoppedServerIsAClearError() throws {
     let server = try SimServer([])
     let kubeconfig = try String(contentsOfFile: server.kubeconfig, encoding: .utf8)
