@@ -127,7 +127,11 @@ public final class TestHTTPServer: @unchecked Sendable {
     guard !stopped.exchange(true, ordering: .relaxed) else { return }
     shutdown(listener, Int32(SHUT_RDWR))
     close(listener)
-    for socket in connections.withLock({ $0 }) { shutdown(socket, Int32(SHUT_RDWR)) }
+    // Under the lock: a connection closes (and leaves the list) under it too, so no descriptor
+    // number is shut down after another test's socket has reused it.
+    connections.withLock { sockets in
+      for socket in sockets { shutdown(socket, Int32(SHUT_RDWR)) }
+    }
   }
 
   deinit { stop() }
@@ -144,7 +148,12 @@ public final class TestHTTPServer: @unchecked Sendable {
   }
 
   private func serve(_ socket: Int32, number: Int) {
-    defer { close(socket) }
+    defer {
+      connections.withLock { sockets in
+        sockets.removeAll { $0 == socket }
+        close(socket)
+      }
+    }
     var buffer: [UInt8] = []
     while let request = Self.readRequest(socket, buffer: &buffer, connection: number) {
       let writer = TestResponseWriter(socket: socket)

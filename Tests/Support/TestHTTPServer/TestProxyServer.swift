@@ -97,7 +97,19 @@ public final class TestProxyServer: @unchecked Sendable {
     guard !stopped.exchange(true, ordering: .relaxed) else { return }
     shutdown(listener, Int32(SHUT_RDWR))
     close(listener)
-    for socket in sockets.withLock({ $0 }) { shutdown(socket, Int32(SHUT_RDWR)) }
+    // Under the lock: a connection closes (and leaves the list) under it too, so no descriptor
+    // number is shut down after another test's socket has reused it.
+    sockets.withLock { sockets in
+      for socket in sockets { shutdown(socket, Int32(SHUT_RDWR)) }
+    }
+  }
+
+  /// Closes an accepted connection's descriptor and forgets it, under the list's lock.
+  private func release(_ socket: Int32) {
+    sockets.withLock { sockets in
+      sockets.removeAll { $0 == socket }
+      close(socket)
+    }
   }
 
   private static func listen() throws -> (Int32, Int) {
@@ -137,20 +149,23 @@ public final class TestProxyServer: @unchecked Sendable {
     let client: ProxyStream
     if let tls {
       guard let session = SSL_new(tls) else {
-        close(socket)
+        release(socket)
         return
       }
       SSL_set_fd(session, socket)
       guard SSL_accept(session) == 1 else {
         SSL_free(session)
-        close(socket)
+        release(socket)
         return
       }
       client = ProxyStream(socket: socket, session: session)
     } else {
       client = ProxyStream(socket: socket, session: nil)
     }
-    defer { client.close() }
+    defer {
+      client.close(closingSocket: false)
+      release(socket)
+    }
     switch kind {
     case .http: serveHTTP(client)
     case .socks5: serveSOCKS(client)
@@ -417,11 +432,12 @@ final class ProxyStream {
 
   func write(_ text: String) { write(Array(text.utf8)) }
 
-  func close() {
+  /// Ends the TLS session, if any, and closes the socket unless its owner does that.
+  func close(closingSocket: Bool = true) {
     if let session {
       SSL_shutdown(session)
       SSL_free(session)
     }
-    Glibc.close(socket)
+    if closingSocket { Glibc.close(socket) }
   }
 }
