@@ -103,29 +103,12 @@ struct CurlTransportHTTP2Tests {
     let transport = try transport(proxy, logger: Logger(label: "h2", level: .debug, sink: sink))
     #expect(try transport.perform(HTTPRequest(path: "/version")).status == 200)
 
-    let token = CancellationToken()
-    let lines = Mutex<[String]>([])
-    let firstLine = DispatchSemaphore(value: 0)
-    let canceller = Thread {
-      _ = firstLine.wait(timeout: .now() + 30)
-      token.cancel()
-    }
-    canceller.start()
-    var splitter = LineSplitter()
     // The server streams for 20 s: only the cancellation ends the transfer with `.cancelled`.
-    #expect(throws: TransportError.cancelled) {
-      try transport.perform(
-        HTTPRequest(path: "/watch", query: [QueryItem("watch", "1")]), cancellation: token,
-        onHead: { #expect($0.status == 200) },
-        onChunk: { chunk in
-          for line in splitter.append(chunk) {
-            lines.withLock { $0.append(String(decoding: line, as: UTF8.self)) }
-            firstLine.signal()
-          }
-          return .proceed
-        })
-    }
-    #expect(lines.withLock { $0 } == ["{\"type\":\"ADDED\"}"])
+    let stream = streamCancellingAfterFirstLine(
+      transport, HTTPRequest(path: "/watch", query: [QueryItem("watch", "1")]))
+    #expect(stream.error == .cancelled)
+    #expect(stream.status == 200)
+    #expect(stream.lines == ["{\"type\":\"ADDED\"}"])
 
     // The next request goes out on the same HTTP/2 connection.
     #expect(try transport.perform(HTTPRequest(path: "/version")).status == 200)

@@ -1,6 +1,5 @@
 import APIMachinery
 import Foundation
-import Synchronization
 import TestHTTPServer
 import Testing
 
@@ -90,33 +89,13 @@ import Testing
     }
     defer { server.stop() }
     let transport = CurlTransport(connection: loopback(server.url))
-    let token = CancellationToken()
-    let lines = Mutex<[String]>([])
-    let cancelled = Mutex<Date?>(nil)
-    let firstLine = DispatchSemaphore(value: 0)
-    let thread = Thread {
-      _ = firstLine.wait(timeout: .now() + 10)
-      Thread.sleep(forTimeInterval: 0.2)
-      cancelled.withLock { $0 = Date() }
-      token.cancel()
-    }
-    thread.start()
-    var splitter = LineSplitter()
-    #expect(throws: TransportError.cancelled) {
-      try transport.perform(
-        HTTPRequest(path: "/watch", query: [QueryItem("watch", "1")]), cancellation: token,
-        onHead: { #expect($0.status == 200) },
-        onChunk: { chunk in
-          for line in splitter.append(chunk) {
-            lines.withLock { $0.append(String(decoding: line, as: UTF8.self)) }
-            firstLine.signal()
-          }
-          return .proceed
-        })
-    }
+    let stream = streamCancellingAfterFirstLine(
+      transport, HTTPRequest(path: "/watch", query: [QueryItem("watch", "1")]), delay: 0.2)
     let ended = Date()
-    #expect(lines.withLock { $0 } == ["{\"type\":\"ADDED\"}"])
-    let cancelledAt = try #require(cancelled.withLock { $0 })
+    #expect(stream.error == .cancelled)
+    #expect(stream.status == 200)
+    #expect(stream.lines == ["{\"type\":\"ADDED\"}"])
+    let cancelledAt = try #require(stream.cancelledAt)
     #expect(ended.timeIntervalSince(cancelledAt) < 5, "the stream stops soon after the cancel")
   }
 

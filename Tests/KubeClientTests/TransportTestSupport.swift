@@ -1,6 +1,7 @@
 import APIMachinery
 import Foundation
 import KubeClient
+import Synchronization
 
 /// A connection to a loopback server, with the given credentials.
 func loopback(_ server: String, credentials: Credentials = .none) -> ClusterConnection {
@@ -61,4 +62,52 @@ func freePort() -> Int {
     $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
   }
   return Int(UInt16(bigEndian: address.sin_port))
+}
+
+/// What `streamCancellingAfterFirstLine` saw.
+struct CancelledStream {
+  /// Why the transfer ended (`nil` when it ended on its own).
+  var error: TransportError?
+  /// The response's status, once its head arrived.
+  var status: Int?
+  var lines: [String]
+  /// When the other thread cancelled; `nil` when no line arrived in 30 s.
+  var cancelledAt: Date?
+}
+
+/// Streams `request`, cancelling it from another thread `delay` seconds after its first
+/// complete line arrives.
+func streamCancellingAfterFirstLine(
+  _ transport: CurlTransport, _ request: HTTPRequest, delay: Double = 0
+) -> CancelledStream {
+  let token = CancellationToken()
+  let lines = Mutex<[String]>([])
+  let cancelled = Mutex<Date?>(nil)
+  let firstLine = DispatchSemaphore(value: 0)
+  let canceller = Thread {
+    guard firstLine.wait(timeout: .now() + 30) == .success else { return }
+    if delay > 0 { Thread.sleep(forTimeInterval: delay) }
+    cancelled.withLock { $0 = Date() }
+    token.cancel()
+  }
+  canceller.start()
+  var splitter = LineSplitter()
+  var failure: TransportError?
+  var status: Int?
+  do {
+    try transport.perform(
+      request, cancellation: token, onHead: { status = $0.status },
+      onChunk: { chunk in
+        for line in splitter.append(chunk) {
+          lines.withLock { $0.append(String(decoding: line, as: UTF8.self)) }
+          firstLine.signal()
+        }
+        return .proceed
+      })
+  } catch {
+    failure = error
+  }
+  return CancelledStream(
+    error: failure, status: status, lines: lines.withLock { $0 },
+    cancelledAt: cancelled.withLock { $0 })
 }
