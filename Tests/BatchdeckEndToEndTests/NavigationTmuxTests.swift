@@ -13,7 +13,7 @@ struct NavigationTmuxTests {
     let session = try TmuxSession(
       command: [binary, "--demo"] + arguments, width: 120, height: 40,
       environment: ["HOME": home, "TERM": "xterm-256color", "LANG": "C.UTF-8"])
-    let first = try session.waitForScreen(timeout: 20) { screen in
+    let first = try session.waitForScreen(timeout: 40) { screen in
       screen.contains("CronJobs (") && screen.contains("log-cleanup")
         && screen.contains("Jobs all (")
     }
